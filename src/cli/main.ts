@@ -1,0 +1,19 @@
+import { Command } from 'commander';
+import { registerServe } from './serve.ts';
+import { registerDemo } from './demo.ts';
+import { registerKeys } from './keys.ts';
+import { registerEvents } from './events.ts';
+import { registerFakeUpstream } from './fake-upstream.ts';
+
+const program = new Command('distillguard')
+  .description('Protects model APIs against distillation and extraction attacks.')
+  .version('0.1.0')
+  .showHelpAfterError();
+
+registerServe(program);
+registerDemo(program);
+registerKeys(program);
+registerEvents(program);
+registerFakeUpstream(program);
+
+await program.parseAsync(process.argv);

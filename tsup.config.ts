@@ -1,0 +1,13 @@
+import { defineConfig } from 'tsup';
+
+// One ESM bundle per entry; dependencies stay external (better-sqlite3 is native).
+export default defineConfig({
+  entry: { cli: 'src/cli/main.ts', index: 'src/index.ts' },
+  format: ['esm'],
+  target: 'node20',
+  platform: 'node',
+  sourcemap: true,
+  clean: true,
+  splitting: true,
+  silent: true,
+});
