@@ -84,6 +84,6 @@ export interface Redaction {
   excerpt_chars: number;
   /** sha256 (hex) of the original request body bytes. */
   request_sha256: string;
-  /** sha256 (hex) of the original response body (assembled, for streams), when there was one. */
+  /** sha256 (hex) of the response body bytes as sent (the SSE text, for streams), when there was one. */
   response_sha256?: string;
 }
