@@ -53,6 +53,8 @@ export async function startFakeUpstream(options: FakeUpstreamOptions = {}): Prom
   let requests = 0;
   let inFlight = 0;
   let requestCounter = 0;
+  /** close() resolves only once every exchange has run its cleanup (timers cleared). */
+  let onDrained: (() => void) | undefined;
 
   const respond = (exchange: Exchange, reply: Reply, cut: boolean): void => {
     if (latencyMs === 0) {
@@ -78,6 +80,7 @@ export async function startFakeUpstream(options: FakeUpstreamOptions = {}): Prom
       if (exchange.timer !== undefined) clearTimeout(exchange.timer);
       exchange.timer = undefined;
       inFlight--;
+      if (inFlight === 0 && onDrained !== undefined) onDrained();
     });
     // A client vanishing mid-request must never crash the server.
     req.on('error', ignore);
@@ -130,12 +133,16 @@ export async function startFakeUpstream(options: FakeUpstreamOptions = {}): Prom
     get inFlight() {
       return inFlight;
     },
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        // Shutting down ends everything, hung requests included; their close handlers clear timers.
-        server.closeAllConnections();
-      }),
+    close: async () => {
+      const drained = new Promise<void>((resolve) => {
+        onDrained = resolve;
+        if (inFlight === 0) resolve();
+      });
+      const closed = new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+      // Shutting down ends everything, hung requests included; their close handlers clear timers.
+      server.closeAllConnections();
+      await Promise.all([closed, drained]);
+    },
   };
 }
 
