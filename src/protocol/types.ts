@@ -19,6 +19,8 @@ export interface Endpoint {
   family: ApiFamily;
   kind: EndpointKind;
   method: 'GET' | 'POST';
+  /** For GET /v1/models/{id}: the model asked about (decoded from the path). */
+  modelId?: string;
 }
 
 export type Role = 'system' | 'developer' | 'user' | 'assistant' | 'tool';
@@ -73,8 +75,14 @@ export interface RequestParams {
   tool_choice?: string;
   stop_sequences?: number;
   echo?: boolean;
-  /** Number of inputs in an embeddings request. */
+  /** Number of inputs in an embeddings request (or of prompts in a batched legacy completions request). */
   inputs?: number;
+  /** Embeddings `encoding_format` ('float' | 'base64'). */
+  encoding_format?: string;
+  /** Embeddings `dimensions`. */
+  dimensions?: number;
+  /** Responses API `previous_response_id`: the conversation continues server-side. */
+  previous_response_id?: string;
   user?: string;
 }
 

@@ -1,0 +1,16 @@
+import type { ApiFamily, EndpointKind, NormalizedRequest, NormalizedResponse } from './types.ts';
+
+/** The view of a request with nothing in it, filled in by each format. */
+export function emptyRequest(family: ApiFamily, kind: EndpointKind): NormalizedRequest {
+  return { family, kind, stream: false, system: '', turns: [], tools: [], params: {} };
+}
+
+/** The view of a response with nothing in it, filled in by each format. */
+export function emptyResponse(): NormalizedResponse {
+  return { text: '', reasoning: '', toolCalls: [], choices: 1, logprobs: false };
+}
+
+/** Sets `target[key]` only when there is a value, so absent stays absent (not `key: undefined`). */
+export function put<T extends object, K extends keyof T>(target: T, key: K, value: T[K] | undefined): void {
+  if (value !== undefined) target[key] = value;
+}

@@ -1,0 +1,336 @@
+/** POST /v1/chat/completions: requests, responses and `chat.completion.chunk` streams. */
+import {
+  arrayField, booleanField, isRecord, keyCount, numberField, recordField, stopCount, stringField,
+  type JsonObject,
+} from '../fields.ts';
+import type { EndpointHandler } from '../handler.ts';
+import {
+  Budget, joinLines, MAX_PARTS_PER_MESSAGE, MAX_REQUEST_TEXT_CHARS, MAX_RESPONSE_TEXT_CHARS, MAX_TOOL_CALLS, MAX_TURNS,
+} from '../limits.ts';
+import { emptyRequest, emptyResponse, put } from '../normalized.ts';
+import { jsonEventParser } from '../sse.ts';
+import type { NormalizedRequest, NormalizedResponse, StreamAssembler, ToolCall, Turn } from '../types.ts';
+import { readFunctionTools, toolChoiceOf } from './tools.ts';
+import { completionUsage } from './usage.ts';
+
+// ---- request ----
+
+/** Text of a message `content`: a string, or an array of parts of which only text-like ones are kept. */
+function readContent(content: unknown, budget: Budget): { text: string; attachments: number } {
+  if (typeof content === 'string') return { text: budget.take(content), attachments: 0 };
+  if (!Array.isArray(content)) return { text: '', attachments: 0 };
+  const pieces: string[] = [];
+  let attachments = 0;
+  const end = Math.min(content.length, MAX_PARTS_PER_MESSAGE);
+  for (let i = 0; i < end && budget.visit(); i++) {
+    const part: unknown = content[i];
+    if (typeof part === 'string') { pieces.push(budget.take(part)); continue; }
+    if (!isRecord(part)) continue;
+    switch (part['type']) {
+      case 'text': pieces.push(budget.take(stringField(part, 'text') ?? '')); break;
+      case 'refusal': pieces.push(budget.take(stringField(part, 'refusal') ?? '')); break;
+      case 'image_url': case 'input_audio': case 'file': attachments++; break;
+      default: break;
+    }
+  }
+  return { text: joinLines(pieces), attachments };
+}
+
+/** Assistant `tool_calls` (function and custom) plus the legacy single `function_call`. */
+function readToolCalls(message: JsonObject, budget: Budget): ToolCall[] {
+  const calls: ToolCall[] = [];
+  const list = arrayField(message, 'tool_calls');
+  if (list) {
+    const end = Math.min(list.length, MAX_TOOL_CALLS);
+    for (let i = 0; i < end && budget.visit(); i++) {
+      const call: unknown = list[i];
+      if (!isRecord(call)) continue;
+      const fn = recordField(call, 'function');
+      const custom = recordField(call, 'custom');
+      const body = fn ?? custom;
+      if (!body) continue;
+      const toolCall: ToolCall = {
+        name: stringField(body, 'name') ?? '',
+        arguments: budget.take(stringField(body, fn ? 'arguments' : 'input') ?? ''),
+      };
+      put(toolCall, 'id', stringField(call, 'id'));
+      calls.push(toolCall);
+    }
+  }
+  const legacy = recordField(message, 'function_call');
+  if (legacy) {
+    calls.push({ name: stringField(legacy, 'name') ?? '', arguments: budget.take(stringField(legacy, 'arguments') ?? '') });
+  }
+  return calls;
+}
+
+function normalizeChatRequest(body: JsonObject): NormalizedRequest {
+  const req = emptyRequest('openai', 'chat_completions');
+  const budget = new Budget(MAX_REQUEST_TEXT_CHARS);
+  put(req, 'model', stringField(body, 'model'));
+  req.stream = body['stream'] === true;
+  const system: string[] = [];
+  const messages = arrayField(body, 'messages') ?? [];
+  for (const message of messages) {
+    if (req.turns.length >= MAX_TURNS || !budget.visit()) break;
+    if (!isRecord(message)) continue;
+    const role = message['role'];
+    const { text, attachments } = readContent(message['content'], budget);
+    // System and developer messages form the normalized `system`, wherever they stand.
+    if (role === 'system' || role === 'developer') { if (text) system.push(text); continue; }
+    let turn: Turn;
+    if (role === 'user') turn = { role: 'user', text };
+    else if (role === 'assistant') {
+      const refusal = stringField(message, 'refusal');
+      turn = { role: 'assistant', text: refusal ? joinLines([text, budget.take(refusal)]) : text };
+      const calls = readToolCalls(message, budget);
+      if (calls.length > 0) turn.toolCalls = calls;
+    } else if (role === 'tool' || role === 'function') {
+      turn = { role: 'tool', text };
+      put(turn, 'toolCallId', stringField(message, role === 'tool' ? 'tool_call_id' : 'name'));
+    } else continue;
+    if (attachments > 0) turn.attachments = attachments;
+    req.turns.push(turn);
+  }
+  req.system = joinLines(system);
+  req.tools = readFunctionTools(body, budget, 'nested');
+
+  const p = req.params;
+  put(p, 'n', numberField(body, 'n'));
+  put(p, 'temperature', numberField(body, 'temperature'));
+  put(p, 'top_p', numberField(body, 'top_p'));
+  put(p, 'seed', numberField(body, 'seed'));
+  put(p, 'max_tokens', numberField(body, 'max_completion_tokens') ?? numberField(body, 'max_tokens'));
+  put(p, 'logprobs', booleanField(body, 'logprobs'));
+  put(p, 'top_logprobs', numberField(body, 'top_logprobs'));
+  put(p, 'logit_bias_entries', keyCount(body, 'logit_bias'));
+  put(p, 'reasoning_effort', stringField(body, 'reasoning_effort'));
+  const format = recordField(body, 'response_format');
+  if (format) put(p, 'response_format', stringField(format, 'type'));
+  put(p, 'tool_choice', toolChoiceOf(body['tool_choice']));
+  put(p, 'stop_sequences', stopCount(body['stop']));
+  put(p, 'user', stringField(body, 'user') ?? stringField(body, 'safety_identifier'));
+  return req;
+}
+
+// ---- response ----
+
+function normalizeChatResponse(body: JsonObject): NormalizedResponse {
+  const res = emptyResponse();
+  const budget = new Budget(MAX_RESPONSE_TEXT_CHARS);
+  put(res, 'id', stringField(body, 'id'));
+  put(res, 'model', stringField(body, 'model'));
+  const choices = arrayField(body, 'choices') ?? [];
+  res.choices = choices.length;
+  const text: string[] = [];
+  const reasoning: string[] = [];
+  for (const choice of choices) {
+    if (!budget.visit()) break;
+    if (!isRecord(choice)) continue;
+    if (res.finishReason === undefined) put(res, 'finishReason', stringField(choice, 'finish_reason'));
+    if (isRecord(choice['logprobs'])) res.logprobs = true;
+    const message = recordField(choice, 'message');
+    if (!message) continue;
+    text.push(readContent(message['content'], budget).text);
+    const refusal = stringField(message, 'refusal');
+    if (refusal) text.push(budget.take(refusal));
+    const thought = stringField(message, 'reasoning_content') ?? stringField(message, 'reasoning');
+    if (thought) reasoning.push(budget.take(thought));
+    for (const call of readToolCalls(message, budget)) {
+      if (res.toolCalls.length >= MAX_TOOL_CALLS) break;
+      res.toolCalls.push(call);
+    }
+  }
+  res.text = joinLines(text);
+  res.reasoning = joinLines(reasoning);
+  put(res, 'usage', completionUsage(body['usage']));
+  return res;
+}
+
+// ---- stream ----
+
+interface ToolCallState {
+  id: string | undefined;
+  type: string | undefined;
+  name: string;
+  /** Argument pieces of a function call, or input pieces of a custom tool call. */
+  pieces: string[];
+}
+
+interface ChoiceState {
+  index: number;
+  role: string | undefined;
+  content: string[] | undefined;
+  reasoningContent: string[] | undefined;
+  /** Some servers name the reasoning delta `reasoning` instead of `reasoning_content`; kept as named. */
+  reasoning: string[] | undefined;
+  refusal: string[] | undefined;
+  toolCalls: Map<number, ToolCallState> | undefined;
+  functionCall: ToolCallState | undefined;
+  annotations: unknown[] | undefined;
+  finishReason: unknown;
+  logprobsContent: unknown[] | undefined;
+  logprobsRefusal: unknown[] | undefined;
+}
+
+/** Top-level chunk fields that are rebuilt rather than copied. `obfuscation` is per-chunk padding. */
+const REBUILT_FIELDS = new Set(['choices', 'object', 'usage', 'obfuscation']);
+
+function appendText(list: string[] | undefined, value: unknown): string[] | undefined {
+  if (typeof value !== 'string') return list;
+  if (list === undefined) return [value];
+  list.push(value);
+  return list;
+}
+
+function appendAll(list: unknown[] | undefined, value: unknown): unknown[] | undefined {
+  if (!Array.isArray(value)) return list;
+  if (list === undefined) return value.slice();
+  for (const item of value) list.push(item);
+  return list;
+}
+
+function newChoice(index: number): ChoiceState {
+  return {
+    index, role: undefined, content: undefined, reasoningContent: undefined, reasoning: undefined, refusal: undefined,
+    toolCalls: undefined, functionCall: undefined, annotations: undefined, finishReason: null,
+    logprobsContent: undefined, logprobsRefusal: undefined,
+  };
+}
+
+function applyToolCallDelta(choice: ChoiceState, delta: JsonObject): void {
+  const index = numberField(delta, 'index') ?? 0;
+  choice.toolCalls ??= new Map();
+  let state = choice.toolCalls.get(index);
+  if (!state) {
+    state = { id: undefined, type: undefined, name: '', pieces: [] };
+    choice.toolCalls.set(index, state);
+  }
+  state.id ??= stringField(delta, 'id');
+  state.type ??= stringField(delta, 'type');
+  const fn = recordField(delta, 'function');
+  const custom = recordField(delta, 'custom');
+  if (custom) state.type ??= 'custom';
+  const body = fn ?? custom;
+  if (!body) return;
+  // The name arrives whole in the first delta; later deltas carry only argument pieces.
+  if (state.name === '') state.name = stringField(body, 'name') ?? '';
+  const piece = stringField(body, fn ? 'arguments' : 'input');
+  if (piece) state.pieces.push(piece);
+}
+
+function applyChoiceDelta(choice: ChoiceState, chunkChoice: JsonObject): void {
+  const delta = recordField(chunkChoice, 'delta');
+  if (delta) {
+    choice.role ??= stringField(delta, 'role');
+    choice.content = appendText(choice.content, delta['content']);
+    choice.reasoningContent = appendText(choice.reasoningContent, delta['reasoning_content']);
+    choice.reasoning = appendText(choice.reasoning, delta['reasoning']);
+    choice.refusal = appendText(choice.refusal, delta['refusal']);
+    choice.annotations = appendAll(choice.annotations, delta['annotations']);
+    const calls = arrayField(delta, 'tool_calls');
+    if (calls) for (const call of calls) if (isRecord(call)) applyToolCallDelta(choice, call);
+    const legacy = recordField(delta, 'function_call');
+    if (legacy) {
+      choice.functionCall ??= { id: undefined, type: undefined, name: '', pieces: [] };
+      if (choice.functionCall.name === '') choice.functionCall.name = stringField(legacy, 'name') ?? '';
+      const piece = stringField(legacy, 'arguments');
+      if (piece) choice.functionCall.pieces.push(piece);
+    }
+  }
+  const finish = chunkChoice['finish_reason'];
+  if (finish !== null && finish !== undefined) choice.finishReason = finish;
+  const logprobs = recordField(chunkChoice, 'logprobs');
+  if (logprobs) {
+    choice.logprobsContent = appendAll(choice.logprobsContent ?? [], logprobs['content']);
+    choice.logprobsRefusal = appendAll(choice.logprobsRefusal, logprobs['refusal']);
+  }
+}
+
+function toolCallOut(state: ToolCallState): JsonObject {
+  const type = state.type ?? 'function';
+  const out: JsonObject = {};
+  if (state.id !== undefined) out['id'] = state.id;
+  out['type'] = type;
+  const joined = state.pieces.join('');
+  out[type === 'custom' ? 'custom' : 'function'] =
+    type === 'custom' ? { name: state.name, input: joined } : { name: state.name, arguments: joined };
+  return out;
+}
+
+function choiceOut(choice: ChoiceState): JsonObject {
+  const message: JsonObject = {
+    role: choice.role ?? 'assistant',
+    content: choice.content ? choice.content.join('') : null,
+    refusal: choice.refusal ? choice.refusal.join('') : null,
+  };
+  if (choice.reasoningContent) message['reasoning_content'] = choice.reasoningContent.join('');
+  if (choice.reasoning) message['reasoning'] = choice.reasoning.join('');
+  if (choice.annotations) message['annotations'] = choice.annotations;
+  if (choice.toolCalls) {
+    message['tool_calls'] = [...choice.toolCalls.entries()].sort((a, b) => a[0] - b[0]).map(([, s]) => toolCallOut(s));
+  }
+  if (choice.functionCall) {
+    message['function_call'] = { name: choice.functionCall.name, arguments: choice.functionCall.pieces.join('') };
+  }
+  const logprobs = choice.logprobsContent === undefined && choice.logprobsRefusal === undefined
+    ? null
+    : { content: choice.logprobsContent ?? null, refusal: choice.logprobsRefusal ?? null };
+  return { index: choice.index, message, logprobs, finish_reason: choice.finishReason };
+}
+
+/** Rebuilds the `chat.completion` object from `chat.completion.chunk` events. */
+class ChatCompletionAssembler implements StreamAssembler {
+  private readonly parser = jsonEventParser((chunk) => this.onChunk(chunk));
+  private top: JsonObject | undefined;
+  private readonly choices = new Map<number, ChoiceState>();
+  private usage: unknown = undefined;
+
+  push(chunk: Uint8Array): void {
+    this.parser.push(chunk);
+  }
+
+  private onChunk(chunk: JsonObject): void {
+    if (chunk['error'] !== undefined && chunk['choices'] === undefined) return; // an in-stream error event
+    const top = (this.top ??= {});
+    for (const key in chunk) {
+      if (REBUILT_FIELDS.has(key) || !Object.hasOwn(chunk, key)) continue;
+      const value = chunk[key];
+      // Later chunks may carry a field the first lacked (system_fingerprint); null never overwrites.
+      if (value !== null || !Object.hasOwn(top, key)) top[key] = value;
+    }
+    const usage = chunk['usage'];
+    if (usage !== null && usage !== undefined) this.usage = usage;
+    const choices = arrayField(chunk, 'choices');
+    if (!choices) return;
+    for (const chunkChoice of choices) {
+      if (!isRecord(chunkChoice)) continue;
+      const index = numberField(chunkChoice, 'index') ?? 0;
+      let choice = this.choices.get(index);
+      if (!choice) {
+        choice = newChoice(index);
+        this.choices.set(index, choice);
+      }
+      applyChoiceDelta(choice, chunkChoice);
+    }
+  }
+
+  finish(): JsonObject | undefined {
+    this.parser.end();
+    if (this.top === undefined) return undefined;
+    const { id, created, model, ...rest } = this.top;
+    const out: JsonObject = { id, object: 'chat.completion', created, model };
+    out['choices'] = [...this.choices.values()].sort((a, b) => a.index - b.index).map(choiceOut);
+    if (this.usage !== undefined) out['usage'] = this.usage;
+    Object.assign(out, rest);
+    return out;
+  }
+}
+
+export const chatCompletions: EndpointHandler = {
+  streams: true,
+  normalizeRequest: normalizeChatRequest,
+  normalizeResponse: normalizeChatResponse,
+  usageOf: (body) => completionUsage(body['usage']),
+  createStreamAssembler: () => new ChatCompletionAssembler(),
+};

@@ -1,0 +1,161 @@
+/** POST /v1/completions (legacy): prompt in, `text_completion` out, streamed as `text_completion` chunks. */
+import { arrayField, booleanField, isRecord, keyCount, numberField, recordField, stopCount, stringField, type JsonObject } from '../fields.ts';
+import type { EndpointHandler } from '../handler.ts';
+import { Budget, joinLines, MAX_PARTS_PER_MESSAGE, MAX_REQUEST_TEXT_CHARS, MAX_RESPONSE_TEXT_CHARS } from '../limits.ts';
+import { emptyRequest, emptyResponse, put } from '../normalized.ts';
+import { jsonEventParser } from '../sse.ts';
+import type { NormalizedRequest, NormalizedResponse, StreamAssembler } from '../types.ts';
+import { completionUsage } from './usage.ts';
+
+/**
+ * The prompt as one user turn. A prompt is a string, an array of strings (a batch, joined with "\n"),
+ * or token ids (one array or an array of arrays), which carry no text we could keep.
+ * Returns the number of prompts, for `params.inputs`.
+ */
+function readPrompt(prompt: unknown, budget: Budget, pieces: string[]): number {
+  if (typeof prompt === 'string') { pieces.push(budget.take(prompt)); return 1; }
+  if (!Array.isArray(prompt)) return 0;
+  if (prompt.length > 0 && typeof prompt[0] === 'number') return 1; // one prompt of token ids
+  const end = Math.min(prompt.length, MAX_PARTS_PER_MESSAGE);
+  for (let i = 0; i < end && budget.visit(); i++) {
+    const item: unknown = prompt[i];
+    if (typeof item === 'string') pieces.push(budget.take(item));
+  }
+  return prompt.length;
+}
+
+function normalizeCompletionsRequest(body: JsonObject): NormalizedRequest {
+  const req = emptyRequest('openai', 'completions');
+  const budget = new Budget(MAX_REQUEST_TEXT_CHARS);
+  put(req, 'model', stringField(body, 'model'));
+  req.stream = body['stream'] === true;
+  const pieces: string[] = [];
+  const prompts = readPrompt(body['prompt'], budget, pieces);
+  const suffix = stringField(body, 'suffix');
+  if (suffix) pieces.push(budget.take(suffix));
+  if (prompts > 0) req.turns.push({ role: 'user', text: joinLines(pieces) });
+
+  const p = req.params;
+  put(p, 'n', numberField(body, 'n'));
+  put(p, 'temperature', numberField(body, 'temperature'));
+  put(p, 'top_p', numberField(body, 'top_p'));
+  put(p, 'seed', numberField(body, 'seed'));
+  put(p, 'max_tokens', numberField(body, 'max_tokens'));
+  // Legacy `logprobs` is the number of alternatives per token, which is what top_logprobs means elsewhere.
+  const logprobs = numberField(body, 'logprobs');
+  if (logprobs !== undefined) { p.logprobs = true; p.top_logprobs = logprobs; }
+  put(p, 'logit_bias_entries', keyCount(body, 'logit_bias'));
+  put(p, 'stop_sequences', stopCount(body['stop']));
+  put(p, 'echo', booleanField(body, 'echo'));
+  const bestOf = numberField(body, 'best_of');
+  // best_of generates that many completions server-side: for harvesting it counts like n.
+  if (bestOf !== undefined && bestOf > (p.n ?? 1)) p.n = bestOf;
+  if (prompts > 1) p.inputs = prompts;
+  put(p, 'user', stringField(body, 'user'));
+  return req;
+}
+
+function normalizeCompletionsResponse(body: JsonObject): NormalizedResponse {
+  const res = emptyResponse();
+  const budget = new Budget(MAX_RESPONSE_TEXT_CHARS);
+  put(res, 'id', stringField(body, 'id'));
+  put(res, 'model', stringField(body, 'model'));
+  const choices = arrayField(body, 'choices') ?? [];
+  res.choices = choices.length;
+  const text: string[] = [];
+  for (const choice of choices) {
+    if (!budget.visit()) break;
+    if (!isRecord(choice)) continue;
+    text.push(budget.take(stringField(choice, 'text') ?? ''));
+    if (res.finishReason === undefined) put(res, 'finishReason', stringField(choice, 'finish_reason'));
+    if (isRecord(choice['logprobs'])) res.logprobs = true;
+  }
+  res.text = joinLines(text);
+  put(res, 'usage', completionUsage(body['usage']));
+  return res;
+}
+
+// ---- stream ----
+
+const LOGPROB_LISTS = ['tokens', 'token_logprobs', 'top_logprobs', 'text_offset'] as const;
+
+interface ChoiceState {
+  index: number;
+  text: string[];
+  logprobs: Map<string, unknown[]> | undefined;
+  finishReason: unknown;
+}
+
+const REBUILT_FIELDS = new Set(['choices', 'usage', 'obfuscation']);
+
+/** Rebuilds the `text_completion` object from its streamed chunks (which share its object name). */
+class CompletionsAssembler implements StreamAssembler {
+  private readonly parser = jsonEventParser((chunk) => this.onChunk(chunk));
+  private top: JsonObject | undefined;
+  private readonly choices = new Map<number, ChoiceState>();
+  private usage: unknown = undefined;
+
+  push(chunk: Uint8Array): void {
+    this.parser.push(chunk);
+  }
+
+  private onChunk(chunk: JsonObject): void {
+    if (chunk['error'] !== undefined && chunk['choices'] === undefined) return;
+    const top = (this.top ??= {});
+    for (const key in chunk) {
+      if (REBUILT_FIELDS.has(key) || !Object.hasOwn(chunk, key)) continue;
+      const value = chunk[key];
+      if (value !== null || !Object.hasOwn(top, key)) top[key] = value;
+    }
+    const usage = chunk['usage'];
+    if (usage !== null && usage !== undefined) this.usage = usage;
+    for (const item of arrayField(chunk, 'choices') ?? []) {
+      if (!isRecord(item)) continue;
+      const index = numberField(item, 'index') ?? 0;
+      let choice = this.choices.get(index);
+      if (!choice) {
+        choice = { index, text: [], logprobs: undefined, finishReason: null };
+        this.choices.set(index, choice);
+      }
+      const text = stringField(item, 'text');
+      if (text) choice.text.push(text);
+      const finish = item['finish_reason'];
+      if (finish !== null && finish !== undefined) choice.finishReason = finish;
+      const logprobs = recordField(item, 'logprobs');
+      if (logprobs) {
+        choice.logprobs ??= new Map();
+        for (const name of LOGPROB_LISTS) {
+          const values = arrayField(logprobs, name);
+          if (!values) continue;
+          const kept = choice.logprobs.get(name);
+          if (kept) for (const v of values) kept.push(v);
+          else choice.logprobs.set(name, values.slice());
+        }
+      }
+    }
+  }
+
+  finish(): JsonObject | undefined {
+    this.parser.end();
+    if (this.top === undefined) return undefined;
+    const { id, object, created, model, ...rest } = this.top;
+    const out: JsonObject = { id, object: object ?? 'text_completion', created, model };
+    out['choices'] = [...this.choices.values()].sort((a, b) => a.index - b.index).map((c) => ({
+      text: c.text.join(''),
+      index: c.index,
+      logprobs: c.logprobs ? Object.fromEntries(c.logprobs) : null,
+      finish_reason: c.finishReason,
+    }));
+    if (this.usage !== undefined) out['usage'] = this.usage;
+    Object.assign(out, rest);
+    return out;
+  }
+}
+
+export const completions: EndpointHandler = {
+  streams: true,
+  normalizeRequest: normalizeCompletionsRequest,
+  normalizeResponse: normalizeCompletionsResponse,
+  usageOf: (body) => completionUsage(body['usage']),
+  createStreamAssembler: () => new CompletionsAssembler(),
+};

@@ -1,0 +1,39 @@
+import { arrayField, isRecord, recordField, stringField, type JsonObject } from '../fields.ts';
+import { type Budget, MAX_TOOLS } from '../limits.ts';
+import { put } from '../normalized.ts';
+import type { ToolSpec } from '../types.ts';
+
+/**
+ * The `tools` of an OpenAI request. Chat nests a client tool's name under `function` / `custom`
+ * ('nested'); the responses API puts it on the tool itself ('flat'). Built-in tools (web_search,
+ * file_search, ...) keep their type and use it as their name when they have none.
+ */
+export function readFunctionTools(body: JsonObject, budget: Budget, shape: 'nested' | 'flat'): ToolSpec[] {
+  const list = arrayField(body, 'tools');
+  if (!list) return [];
+  const tools: ToolSpec[] = [];
+  const end = Math.min(list.length, MAX_TOOLS);
+  for (let i = 0; i < end && budget.visit(); i++) {
+    const tool: unknown = list[i];
+    if (!isRecord(tool)) continue;
+    const type = stringField(tool, 'type') ?? 'function';
+    const isClientTool = type === 'function' || type === 'custom';
+    const holder = isClientTool && shape === 'nested' ? recordField(tool, type) : tool;
+    if (!holder) continue;
+    const spec: ToolSpec = {
+      name: stringField(holder, 'name') ?? (isClientTool ? '' : type),
+      type: isClientTool ? 'function' : type,
+    };
+    const description = stringField(holder, 'description');
+    if (description) put(spec, 'description', budget.take(description));
+    tools.push(spec);
+  }
+  return tools;
+}
+
+/** `tool_choice` as one word: 'auto' | 'none' | 'required', or the object's type ('function', 'allowed_tools', ...). */
+export function toolChoiceOf(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (isRecord(value)) return stringField(value, 'type');
+  return undefined;
+}
