@@ -1,0 +1,148 @@
+import { isIPv6 } from 'node:net';
+
+/**
+ * Masks secrets and personal data inside free text, each kind replaced by a typed placeholder. One
+ * combined regex, compiled once, scans a string in a single pass; every quantifier is bounded or
+ * followed by a guard that cannot backtrack, so the cost stays linear in the text's length.
+ */
+
+export const placeholders = {
+  email: '[email]',
+  phone: '[phone]',
+  card: '[card]',
+  ip: '[ip]',
+  key: '[key]',
+} as const;
+
+const placeholderTexts: ReadonlySet<string> = new Set(Object.values(placeholders));
+/** Longest placeholder, so a cut can tell whether it landed inside one. */
+export const longestPlaceholder = Math.max(...[...placeholderTexts].map((text) => text.length));
+
+export function isPlaceholder(text: string): boolean {
+  return placeholderTexts.has(text);
+}
+
+const hex = '[0-9A-Fa-f]';
+const octet = String.raw`(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)`;
+
+const branches = [
+  // Credentials with a recognisable shape: bearer tokens, JWTs, provider key prefixes, our own keys.
+  String.raw`(?<key>\bBearer\s+[A-Za-z0-9._~+/=-]{8,}` +
+    String.raw`|\beyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*` +
+    String.raw`|\b(?:sk-[A-Za-z0-9_-]{16,}|gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,}` +
+    String.raw`|(?:AKIA|ASIA)[A-Z0-9]{16}|xox[abposr]-[A-Za-z0-9-]{10,}|dg_[A-Za-z0-9_-]{20,}))`,
+  // A loose IPv6 candidate (validated by node:net in the callback) with an optional IPv4 tail.
+  String.raw`(?<ipv6>(?<![\w:.])(?:${hex}{0,4}:){2,7}(?:(?:\d{1,3}\.){3}\d{1,3}|${hex}{1,4})?(?![\w:]))`,
+  String.raw`(?<ipv4>(?<![\w.])(?:${octet}\.){3}${octet}(?!\w|\.\d))`,
+  // 13-19 digits, optionally grouped by spaces or dashes; Luhn-checked in the callback.
+  String.raw`(?<card>(?<![\w.+-])\d(?:[ -]?\d){12,18}(?!\w|[.-]\d))`,
+  // Phones: E.164, or 2-4 digit groups with separators (the callback wants 9-15 digits in all).
+  String.raw`(?<phone>(?<![\w.+])(?:\+\d{8,15}\b|(?:\+\d{1,3}[ .-]?)?(?:\(\d{1,4}\)[ .-]?)?\d{2,4}(?:[ .-]\d{2,4}){1,4}(?!\w|[.-]\d)))`,
+  // Long hex or base64 runs (emails are already masked, so a run cannot be an email's local part).
+  String.raw`(?<run>(?<![A-Za-z0-9+/=_-])[A-Za-z0-9+/_-]{32,}={0,2})`,
+];
+
+const secretPattern = new RegExp(branches.join('|'), 'g');
+
+/** Text without any of these cannot match any branch above, so the scan is skipped. */
+const mayHoldSecret = /[0-9@]|Bearer|eyJ|sk-|gh[pousr]_|github_pat_|AKIA|ASIA|xox|dg_/;
+
+/** Ids providers put in bodies: long and mixed-case, but not secrets. */
+const benignIdPrefix = /^(?:chatcmpl-|cmpl-|resp_|msg_|toolu_|call_|fc_|rs_|req_|file-|asst_|run_|thread_|batch_)/;
+
+interface MatchGroups {
+  key?: string;
+  ipv6?: string;
+  ipv4?: string;
+  card?: string;
+  phone?: string;
+  run?: string;
+}
+
+export function maskSecrets(text: string): string {
+  return mayHoldSecret.test(text) ? maskEmails(text).replace(secretPattern, replaceMatch) : text;
+}
+
+const domainAfterAt = /(?:[A-Za-z0-9-]{1,63}\.){1,8}[A-Za-z]{2,24}\b/y;
+
+/**
+ * Emails are found from their "@" outwards rather than by a regex tried at every position: a local
+ * part may start almost anywhere, and trying each start would make long runs quadratic.
+ */
+function maskEmails(text: string): string {
+  let at = text.indexOf('@');
+  if (at < 0) return text;
+  let out = '';
+  let copiedUpTo = 0;
+  while (at >= 0) {
+    let start = at;
+    while (start > copiedUpTo && at - start < 64 && isLocalPartChar(text.charCodeAt(start - 1))) start--;
+    while (start < at && text.charCodeAt(start) === 46 /* . */) start++;
+    domainAfterAt.lastIndex = at + 1;
+    const domain = start < at ? domainAfterAt.exec(text) : null;
+    if (domain !== null) {
+      out += text.slice(copiedUpTo, start) + placeholders.email;
+      copiedUpTo = at + 1 + domain[0].length;
+    }
+    at = text.indexOf('@', Math.max(at + 1, copiedUpTo));
+  }
+  return copiedUpTo === 0 ? text : out + text.slice(copiedUpTo);
+}
+
+/** Letters, digits and . _ % + - */
+function isLocalPartChar(code: number): boolean {
+  return (
+    (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) ||
+    code === 46 || code === 95 || code === 37 || code === 43 || code === 45
+  );
+}
+
+function replaceMatch(match: string, ...rest: unknown[]): string {
+  const groups = rest[rest.length - 1] as MatchGroups;
+  if (groups.key !== undefined) return placeholders.key;
+  if (groups.ipv4 !== undefined) return placeholders.ip;
+  if (groups.ipv6 !== undefined) return /\d/.test(match) && isIPv6(match) ? placeholders.ip : match;
+  if (groups.card !== undefined) {
+    const digits = match.replace(/[ -]/g, '');
+    if (luhnValid(digits)) return placeholders.card;
+    return digits.length <= 15 && digits.length !== match.length ? placeholders.phone : match;
+  }
+  if (groups.phone !== undefined) {
+    const digitCount = countDigits(match);
+    return digitCount >= 9 && digitCount <= 15 ? placeholders.phone : match;
+  }
+  return looksLikeKey(match) ? placeholders.key : match;
+}
+
+/** A long run is a key when it is hex with letters and digits, or mixed-case alphanumeric with digits (paths and words are not). */
+function looksLikeKey(run: string): boolean {
+  if (benignIdPrefix.test(run)) return false;
+  const hasDigit = /\d/.test(run);
+  if (!hasDigit) return false;
+  if (/^[0-9a-f]+$/.test(run) || /^[0-9A-F]+$/.test(run)) return /[a-fA-F]/.test(run);
+  return /[a-z]/.test(run) && /[A-Z]/.test(run);
+}
+
+export function luhnValid(digits: string): boolean {
+  let sum = 0;
+  let double = false;
+  for (let i = digits.length - 1; i >= 0; i--) {
+    let digit = digits.charCodeAt(i) - 48;
+    if (double) {
+      digit *= 2;
+      if (digit > 9) digit -= 9;
+    }
+    sum += digit;
+    double = !double;
+  }
+  return sum % 10 === 0;
+}
+
+function countDigits(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 48 && code <= 57) count++;
+  }
+  return count;
+}
