@@ -86,6 +86,11 @@ describe('fake upstream: Anthropic messages', () => {
     assert.deepEqual(finalToolUse.input, toolUse.input);
     const forced = await client.messages.create({ ...request, tool_choice: { type: 'any' }, messages: [{ role: 'user', content: 'hi' }] });
     assert.equal(forced.stop_reason, 'tool_use');
+    const answered = await client.messages.create({
+      ...request,
+      messages: [...request.messages, { role: 'assistant', content: plain.content }, { role: 'user', content: [{ type: 'tool_result', tool_use_id: toolUse.id, content: 'sunny' }] }],
+    });
+    assert.equal(answered.stop_reason, 'end_turn', 'answers the tool result in text');
   });
 
   it('stops with max_tokens when the limit is below the answer length', async () => {

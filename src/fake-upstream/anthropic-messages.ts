@@ -53,7 +53,7 @@ export function handleMessages(request: ParsedRequest, settings: GeneratorSettin
     });
   }
 
-  const tool = chooseTool(anthropicTools(body), anthropicToolChoice(body['tool_choice']), userText);
+  const tool = chooseTool(anthropicTools(body), anthropicToolChoice(body['tool_choice']), userText, endsWithToolResult(messages));
   let stopReason: StopReason;
   if (tool !== undefined) {
     const input = argumentsFor(tool.schema, seed);
@@ -129,6 +129,12 @@ export function handleMessages(request: ParsedRequest, settings: GeneratorSettin
 
 function inputTokens(body: JsonObject, messages: unknown[]): number {
   return messagesWordCount(messages) + countWords(contentText(body['system']));
+}
+
+function endsWithToolResult(messages: unknown[]): boolean {
+  const last = messages[messages.length - 1];
+  if (!isObject(last) || last['role'] !== 'user' || !Array.isArray(last['content'])) return false;
+  return last['content'].some((block) => isObject(block) && block['type'] === 'tool_result');
 }
 
 /** Client tools only: server tools (web search, code execution...) carry a versioned `type`. */

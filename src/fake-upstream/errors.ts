@@ -37,7 +37,7 @@ export function missingField(family: ApiFamily, field: string): JsonReply {
   return errorReply(family, 'invalid_request', message, field);
 }
 
-/** Models whose name asks for a failure instead of an answer (see README of this folder). */
+/** Models whose name asks for a failure instead of an answer (table in this folder's README). */
 export type InjectedFault = 'rate_limit' | 'server' | 'overloaded' | 'hang' | 'cut_stream';
 
 const FAULTS_BY_MODEL: ReadonlyMap<string, InjectedFault> = new Map([

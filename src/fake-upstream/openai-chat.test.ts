@@ -106,6 +106,14 @@ describe('fake upstream: OpenAI chat completions', () => {
     assert.equal(suppressed.choices[0]?.finish_reason, 'stop');
     const auto = await client.chat.completions.create({ model: 'fake-gpt', tools: [weatherTool], messages: [{ role: 'user', content: 'just chat' }] });
     assert.equal(auto.choices[0]?.finish_reason, 'stop');
+    const call = forced.choices[0]?.message.tool_calls?.[0];
+    assert.ok(call);
+    const afterResult = await client.chat.completions.create({
+      model: 'fake-gpt',
+      tools: [weatherTool],
+      messages: [{ role: 'user', content: 'use the tool' }, forced.choices[0]?.message ?? { role: 'assistant', content: null }, { role: 'tool', tool_call_id: call.id, content: 'sunny' }],
+    });
+    assert.equal(afterResult.choices[0]?.finish_reason, 'stop', 'answers the tool result in text');
   });
 
   it('returns logprobs with top_logprobs, plain and streamed', async () => {

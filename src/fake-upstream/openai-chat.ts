@@ -31,7 +31,9 @@ export function handleChatCompletions(request: ParsedRequest, settings: Generato
 
   const userText = lastUserText(messages);
   const textSeed = hashText(userText);
-  const tool = chooseTool(chatTools(body), chatToolChoice(body['tool_choice']), userText);
+  const lastMessage = messages[messages.length - 1];
+  const answersToolResult = isObject(lastMessage) && lastMessage['role'] === 'tool';
+  const tool = chooseTool(chatTools(body), chatToolChoice(body['tool_choice']), userText, answersToolResult);
   const maxTokens = numberField(body, 'max_completion_tokens') ?? numberField(body, 'max_tokens');
   const answerLength = maxTokens !== undefined ? Math.min(settings.outputTokens, Math.max(1, maxTokens)) : settings.outputTokens;
   const withReasoning = body['reasoning_effort'] !== undefined && body['reasoning_effort'] !== null;

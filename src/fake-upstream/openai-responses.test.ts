@@ -84,6 +84,11 @@ describe('fake upstream: OpenAI responses', () => {
     }
     assert.ok(types.filter((type) => type === 'response.function_call_arguments.delta').length > 1);
     assert.equal(streamedArguments, call.arguments);
+    const answered = await client.responses.create({
+      ...request,
+      input: [{ role: 'user', content: request.input }, { type: 'function_call', call_id: call.call_id, name: call.name, arguments: call.arguments }, { type: 'function_call_output', call_id: call.call_id, output: 'shipped' }],
+    });
+    assert.equal(answered.output[0]?.type, 'message', 'answers the tool result in text');
     const final = await client.responses.stream(request).finalResponse();
     const finalCall = final.output[0];
     assert.ok(finalCall?.type === 'function_call');

@@ -27,7 +27,9 @@ export function handleResponses(request: ParsedRequest, settings: GeneratorSetti
   const promptTokens = (typeof input === 'string' ? countWords(input) : messagesWordCount(items)) + countWords(instructions ?? '');
   const maxOutputTokens = numberField(body, 'max_output_tokens');
   const answerLength = maxOutputTokens !== undefined ? Math.min(settings.outputTokens, Math.max(1, maxOutputTokens)) : settings.outputTokens;
-  const tool = chooseTool(responseTools(body), responseToolChoice(body['tool_choice']), userText);
+  const lastItem = items[items.length - 1];
+  const answersToolResult = isObject(lastItem) && lastItem['type'] === 'function_call_output';
+  const tool = chooseTool(responseTools(body), responseToolChoice(body['tool_choice']), userText, answersToolResult);
   const withReasoning = isObject(body['reasoning']);
   const plan: ResponsePlan = {
     bodyHash,

@@ -19,11 +19,16 @@ export interface ToolChoice {
 /** A user asking in so many words ("use the tool", "call a function") gets a tool call under `auto`. */
 const ASKS_FOR_TOOL = /\b(tool|tools|function)\b/i;
 
-export function chooseTool(tools: readonly ToolSpec[], choice: ToolChoice, userText: string): ToolSpec | undefined {
+/**
+ * `answersToolResult`: the conversation ends with a tool result, so under `auto` the model answers
+ * in text instead of calling again (otherwise agent loops driven by the fake would never end).
+ */
+export function chooseTool(tools: readonly ToolSpec[], choice: ToolChoice, userText: string, answersToolResult = false): ToolSpec | undefined {
   if (tools.length === 0 || choice.mode === 'none') return undefined;
   if (choice.name !== undefined) return tools.find((tool) => tool.name === choice.name) ?? tools[0];
   const named = tools.find((tool) => userText.includes(tool.name));
   if (choice.mode === 'required') return named ?? tools[0];
+  if (answersToolResult) return undefined;
   if (named !== undefined || ASKS_FOR_TOOL.test(userText)) return named ?? tools[0];
   return undefined;
 }
