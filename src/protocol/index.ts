@@ -4,7 +4,10 @@ export {
   createStreamAssembler, errorBody, isStreamRequest, normalizeRequest, normalizeResponse, usageOf,
 } from './dispatch.ts';
 export { SSE_DONE, SseParser, jsonEventParser, type SseEvent } from './sse.ts';
-export * from './limits.ts';
+export {
+  MAX_EMBEDDING_INPUTS, MAX_LIST_ENTRIES, MAX_PARTS_PER_MESSAGE, MAX_REQUEST_TEXT_CHARS, MAX_RESPONSE_TEXT_CHARS,
+  MAX_TOOL_CALLS, MAX_TOOLS, MAX_TURNS, MAX_VISITS,
+} from './limits.ts';
 export type {
   ApiFamily, Endpoint, EndpointKind, NormalizedRequest, NormalizedResponse, NormalizedUsage, RequestParams, Role,
   StreamAssembler, ToolCall, ToolSpec, Turn,

@@ -1,5 +1,6 @@
 /** Helpers for this folder's tests: fixture loading and feeding bytes in chosen chunks. Not exported by index.ts. */
 import { readFileSync } from 'node:fs';
+import { isRecord } from './fields.ts';
 import type { StreamAssembler } from './types.ts';
 
 export function fixtureBytes(base: string, name: string): Uint8Array {
@@ -8,8 +9,8 @@ export function fixtureBytes(base: string, name: string): Uint8Array {
 
 export function fixtureJson(base: string, name: string): Record<string, unknown> {
   const value: unknown = JSON.parse(readFileSync(new URL(`./fixtures/${name}`, base), 'utf8'));
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error(`${name}: not an object`);
-  return value as Record<string, unknown>;
+  if (!isRecord(value)) throw new Error(`${name}: not an object`);
+  return value;
 }
 
 /** Pushes `bytes` cut at the given offsets (ascending) and returns what the assembler built. */

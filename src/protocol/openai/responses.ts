@@ -196,15 +196,14 @@ const TEXT_TARGETS: Record<string, { key: (ev: JsonObject) => string; field: 'de
 };
 
 function partAt(item: JsonObject, listName: 'content' | 'summary', index: number, type: string): JsonObject {
-  let list = item[listName];
-  if (!Array.isArray(list)) { list = []; item[listName] = list; }
-  const parts = list as unknown[];
-  let part: unknown = parts[index];
-  if (!isRecord(part)) {
-    part = listName === 'summary' ? { type: 'summary_text', text: '' } : { type, text: '' };
-    parts[index] = part;
-  }
-  return part as JsonObject;
+  const existing = item[listName];
+  const parts: unknown[] = Array.isArray(existing) ? existing : [];
+  if (parts !== existing) item[listName] = parts;
+  const current: unknown = parts[index];
+  if (isRecord(current)) return current;
+  const part: JsonObject = { type, text: '' };
+  parts[index] = part;
+  return part;
 }
 
 /** Writes the streamed pieces of an item that never got its `output_item.done` (a cut stream). */
@@ -280,9 +279,9 @@ class ResponsesAssembler implements StreamAssembler {
       const summary = type === 'response.reasoning_summary_part.added';
       const at = numberField(ev, summary ? 'summary_index' : 'content_index') ?? 0;
       if (!part) return;
-      const listName = summary ? 'summary' : 'content';
-      if (!Array.isArray(state.item[listName])) state.item[listName] = [];
-      (state.item[listName] as unknown[])[at] = { ...part };
+      const slot = partAt(state.item, summary ? 'summary' : 'content', at, 'output_text');
+      for (const key of Object.keys(slot)) delete slot[key];
+      Object.assign(slot, part);
       return;
     }
     const target = TEXT_TARGETS[type];
