@@ -4,10 +4,9 @@ import { join, relative } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { Command } from 'commander';
 import { loadConfig } from '../config/load.ts';
-import { startGateway, type RunningGateway } from '../gateway/gateway.ts';
+import { openEventStore, startGateway, type RunningGateway } from '../gateway/gateway.ts';
 import { startFakeUpstream } from '../fake-upstream/fake-upstream.ts';
 import type { EventStore } from '../store/event-store.ts';
-import { openSqliteEventStore } from '../store/sqlite/sqlite-event-store.ts';
 import { consoleLogger, exitWithError, onShutdownSignal } from './log.ts';
 
 interface DemoFlags {
@@ -52,7 +51,7 @@ async function runDemo(flags: DemoFlags): Promise<void> {
     },
     env: {},
   });
-  const store = echoing(openSqliteEventStore(dataDir, config.recording, (err) => consoleLogger.warn(err.message)));
+  const store = echoing(openEventStore(config, consoleLogger));
   const gateway = await startOnFreePorts(config, store);
   process.stdout.write(banner(gateway, upstream.url, demoKey, adminToken, dataDir));
   onShutdownSignal(async () => {

@@ -25,7 +25,7 @@ export function loadConfig(options: { file?: string; overrides?: DeepPartial<Con
     }
     if (!isPlainObject(fromFile)) throw new ConfigInvalidError(options.file, 'the top level must be a mapping');
   }
-  const merged = deepMerge(deepMerge(structuredClone(defaultConfig), fromFile, 'config'), options.overrides ?? {}, 'flags') as Config;
+  const merged = deepMerge(deepMerge(structuredClone(defaultConfig), fromFile, 'config'), options.overrides ?? {}, 'flags') as unknown as Config;
   if (!merged.admin.token && env.DISTILLGUARD_ADMIN_TOKEN) merged.admin.token = env.DISTILLGUARD_ADMIN_TOKEN;
   for (const family of ['openai', 'anthropic'] as const) {
     const upstream = merged.upstreams[family];

@@ -3,9 +3,9 @@ import type { AddressInfo, Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import type { Config } from '../config/config.ts';
 import type { EventStore } from '../store/event-store.ts';
-import { openSqliteEventStore } from '../store/sqlite/sqlite-event-store.ts';
-import { startRetention } from '../store/sqlite/sqlite-event-store.ts';
-import { openKeyStore } from '../store/sqlite/key-store.ts';
+import { SqliteEventStore } from '../store/sqlite/sqlite-event-store.ts';
+import { startRetention } from '../store/retention.ts';
+import { SqliteKeyStore } from '../store/sqlite/key-store.ts';
 import { createAdminHandler } from './admin.ts';
 import { createAuthenticator, type KeySource } from './auth.ts';
 import { trustedProxyList } from './client-info.ts';
@@ -38,10 +38,10 @@ const silent: Logger = { info() {}, warn() {} };
  */
 export async function startGateway(config: Config, options: { log?: Logger; store?: EventStore } = {}): Promise<RunningGateway> {
   const log = options.log ?? silent;
-  const store = options.store ?? openSqliteEventStore(config.dataDir, config.recording, (err) => log.warn(`event store: ${err.message}`));
-  const stopRetention = startRetention(store, config.recording.retentionDays);
-  const keyStore = config.auth.mode === 'keys' ? openKeyStore(config.dataDir) : undefined;
-  const keySource: KeySource | undefined = keyStore && { activeKeys: () => keyStore.activeKeys(), version: () => keyStore.version() };
+  const store = options.store ?? openEventStore(config, log);
+  const retention = startRetention(store, config.recording.retentionDays, Date.now, { onError: (m) => log.warn(m) });
+  const keyStore = config.auth.mode === 'keys' ? new SqliteKeyStore({ dataDir: config.dataDir }) : undefined;
+  const keySource: KeySource | undefined = keyStore && { activeKeys: () => keyStore.active(), version: () => keyStore.version() };
   const trustedProxies = trustedProxyList(config.client.trustedProxies);
   const auth = createAuthenticator(config.auth, keySource, { requireTrustedPeer: config.client.trustedProxies.length > 0 });
   const upstreams = createUpstreams(config);
@@ -130,7 +130,7 @@ export async function startGateway(config: Config, options: { log?: Logger; stor
         admin.close();
         admin.closeAllConnections();
         auth.close();
-        stopRetention();
+        retention.stop();
         await upstreams.close();
         await store.close();
         keyStore?.close();
@@ -138,6 +138,12 @@ export async function startGateway(config: Config, options: { log?: Logger; stor
       return closing;
     },
   };
+}
+
+/** The embedded event store in the data directory, tuned by `recording`. */
+export function openEventStore(config: Config, log: Logger): EventStore {
+  const { batchSize, flushIntervalMs, maxQueue } = config.recording;
+  return new SqliteEventStore({ dataDir: config.dataDir, batchSize, flushIntervalMs, maxQueue, onError: (m) => log.warn(m) });
 }
 
 function listen(server: Server, port: number, host: string): Promise<void> {

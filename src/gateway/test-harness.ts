@@ -1,0 +1,135 @@
+/**
+ * Test harness for the gateway's acceptance tests: a fake upstream and a gateway, both on port 0,
+ * with a temporary data directory, one API key for account `acme` and an admin token.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Config } from '../config/config.ts';
+import { loadConfig, type DeepPartial } from '../config/load.ts';
+import type { TrafficEvent } from '../core/traffic-event.ts';
+import { startFakeUpstream, type FakeUpstream, type FakeUpstreamOptions } from '../fake-upstream/fake-upstream.ts';
+import { SqliteEventStore } from '../store/sqlite/sqlite-event-store.ts';
+import { startGateway, type RunningGateway } from './gateway.ts';
+
+export const ACCOUNT = 'acme';
+/** The one configured key; configured keys get positional ids (`<account>#config-<n>`). */
+export const SECRET = 'sk-acme-7f3c91d2e8b04a6f';
+export const API_KEY_ID = `${ACCOUNT}#config-1`;
+export const ADMIN_TOKEN = 'admin-token-5b8e2f7a91c3';
+
+export interface HarnessOptions {
+  /** Options of the fake upstream (pacing, latency, answer length). */
+  upstream?: FakeUpstreamOptions;
+  /** Send the gateway's upstream traffic here instead of to a fake upstream (none is started then). */
+  upstreamUrl?: string;
+  /** Configuration on top of the harness's own (port 0, temp data dir, key, admin token). */
+  config?: DeepPartial<Config>;
+}
+
+export interface Harness {
+  /** The gateway's base URL (http://127.0.0.1:port). */
+  url: string;
+  adminUrl: string;
+  /** The fake upstream, unless `upstreamUrl` was given. */
+  upstream: FakeUpstream | undefined;
+  gateway: RunningGateway;
+  config: Config;
+  /** Closes the gateway alone (graceful shutdown); events() keeps working, from the data directory. */
+  closeGateway(): Promise<void>;
+  /** Flushes the event store and returns every recorded event, in order. */
+  events(): Promise<TrafficEvent[]>;
+  /** Polls events() until at least `count` are recorded (for exchanges that end after the client does). */
+  waitForEvents(count: number, timeoutMs?: number): Promise<TrafficEvent[]>;
+  /** Closes the gateway (if not done already), the fake upstream, and removes the data directory. */
+  close(): Promise<void>;
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'distillguard-gw-test-'));
+  let upstream: FakeUpstream | undefined;
+  let gateway: RunningGateway | undefined;
+  try {
+    upstream = options.upstreamUrl === undefined ? await startFakeUpstream(options.upstream) : undefined;
+    const upstreamUrl = options.upstreamUrl ?? upstream!.url;
+    const extra = options.config ?? {};
+    const config = loadConfig({
+      env: {},
+      overrides: {
+        ...extra,
+        listen: { host: '127.0.0.1', port: 0, ...extra.listen },
+        admin: { host: '127.0.0.1', port: 0, token: ADMIN_TOKEN, ...extra.admin },
+        upstreams: {
+          openai: { url: upstreamUrl },
+          anthropic: { url: upstreamUrl },
+          ...extra.upstreams,
+        },
+        auth: extra.auth ?? { mode: 'keys', keys: [{ account: ACCOUNT, secret: SECRET }] },
+        dataDir,
+        recording: { retentionDays: 0, flushIntervalMs: 5, ...extra.recording },
+      },
+    });
+    gateway = await startGateway(config);
+    const gw = gateway;
+    const up = upstream;
+
+    let gatewayClosed: Promise<void> | undefined;
+    const closeGateway = (): Promise<void> => (gatewayClosed ??= gw.close());
+
+    const events = async (): Promise<TrafficEvent[]> => {
+      const all: TrafficEvent[] = [];
+      if (gatewayClosed) {
+        // The gateway's store is closed with it: read what it wrote from the data directory.
+        await gatewayClosed;
+        const store = new SqliteEventStore({ dataDir });
+        try {
+          for await (const event of store.read()) all.push(event);
+        } finally {
+          await store.close();
+        }
+        return all;
+      }
+      await gw.store.flush();
+      for await (const event of gw.store.read()) all.push(event);
+      return all;
+    };
+
+    let closed: Promise<void> | undefined;
+    return {
+      url: gw.url,
+      adminUrl: gw.adminUrl,
+      upstream: up,
+      gateway: gw,
+      config,
+      closeGateway,
+      events,
+      async waitForEvents(count, timeoutMs = 5000) {
+        const deadline = Date.now() + timeoutMs;
+        for (;;) {
+          const all = await events();
+          if (all.length >= count || Date.now() > deadline) return all;
+          await new Promise((resolve) => setTimeout(resolve, 10));
+        }
+      },
+      close() {
+        closed ??= (async () => {
+          await closeGateway();
+          await up?.close();
+          await rm(dataDir, { recursive: true, force: true });
+        })();
+        return closed;
+      },
+    };
+  } catch (err) {
+    await gateway?.close();
+    await upstream?.close();
+    await rm(dataDir, { recursive: true, force: true });
+    throw err;
+  }
+}
+
+/** Events whose id is not among `before`'s: what one call added. */
+export function newEventsSince(before: readonly TrafficEvent[], after: readonly TrafficEvent[]): TrafficEvent[] {
+  const seen = new Set(before.map((event) => event.id));
+  return after.filter((event) => !seen.has(event.id));
+}
