@@ -34,7 +34,8 @@ export function toTrafficEvent(ex: Exchange, recording: RecordingConfig): Traffi
   if (ex.error) event.error = ex.error;
   if (ex.firstByteAt !== undefined) event.ttfb_ms = round3(ex.firstByteAt - ex.startedAt);
 
-  const response = ex.endpoint && !ex.responseTruncated ? responseBody(ex) : undefined;
+  const responseBytes = ex.responseChunks.length === 0 ? undefined : ex.responseChunks.length === 1 ? ex.responseChunks[0]! : Buffer.concat(ex.responseChunks, ex.responseBytes);
+  const response = responseBytes && !ex.responseTruncated ? responseBody(ex, responseBytes) : undefined;
   if (response && ex.endpoint) {
     const usage = usageOf(ex.endpoint, response);
     if (usage) {
@@ -58,16 +59,15 @@ export function toTrafficEvent(ex: Exchange, recording: RecordingConfig): Traffi
         excerpt_chars: recording.excerptChars,
         request_sha256: sha256Hex(ex.body ?? Buffer.alloc(0)),
       };
-      if (ex.responseChunks.length > 0) event.redaction.response_sha256 = sha256Hex(Buffer.concat(ex.responseChunks));
+      if (responseBytes) event.redaction.response_sha256 = sha256Hex(responseBytes);
     }
   }
   return event;
 }
 
 /** The response as the non-streamed endpoint would have returned it, when it was JSON or SSE. */
-function responseBody(ex: Exchange): Record<string, unknown> | undefined {
-  if (ex.responseChunks.length === 0 || !ex.endpoint) return undefined;
-  const bytes = ex.responseChunks.length === 1 ? ex.responseChunks[0]! : Buffer.concat(ex.responseChunks, ex.responseBytes);
+function responseBody(ex: Exchange, bytes: Buffer): Record<string, unknown> | undefined {
+  if (!ex.endpoint) return undefined;
   if (ex.stream && ex.status < 300) {
     const assembler = createStreamAssembler(ex.endpoint);
     assembler.push(bytes);
