@@ -3,15 +3,26 @@ import type { RequestKind, WrkResult } from './wrk.ts';
 
 export type TargetName = 'direct' | 'floor' | 'gateway' | 'portkey';
 
-/** One wrk run against one target, with the CPU the processes behind it spent meanwhile. */
+/** One measured run against one target, with the CPU the processes behind it spent meanwhile. */
 export interface RunMeasurement {
   /** 1-based; 0 for a warm-up. Runs of the same number were taken in the same round. */
   run: number;
-  wrk: WrkResult;
+  /** 'probe' (one connection, every request timed as it happened) or 'wrk'. */
+  client: LoadClient;
+  requests: number;
+  /** Socket errors and responses >= 400. */
+  errors: number;
   requestsPerSecond: number;
+  latencyUs: { p50: number; p99: number };
+  /** Streamed requests measured by the probe only. */
+  firstChunkUs: { p50: number; p99: number } | null;
   proxyCpuUsPerRequest: number | null;
   upstreamCpuUsPerRequest: number;
+  /** wrk's own figures, kept in the JSON; its percentiles include its coordinated-omission correction. */
+  wrk: WrkResult | null;
 }
+
+export type LoadClient = 'probe' | 'wrk';
 
 export interface TargetScenarioSummary {
   target: TargetName;
@@ -21,6 +32,11 @@ export interface TargetScenarioSummary {
   /** Median over runs of (this target − direct) in the same run; null for direct itself. */
   addedP50Ms: number | null;
   addedP99Ms: number | null;
+  /** Time to first streamed chunk (streamed requests on one connection only). */
+  firstChunkP50Ms: number | null;
+  firstChunkP99Ms: number | null;
+  addedFirstChunkP50Ms: number | null;
+  addedFirstChunkP99Ms: number | null;
   /** CPU of the proxy process per completed request; null for direct (no proxy). */
   proxyCpuUsPerRequest: number | null;
   /** CPU of the fake upstream per request: should be the same whatever sits in front of it. */
@@ -36,17 +52,8 @@ export interface TargetScenarioSummary {
 export interface ScenarioSummary {
   kind: RequestKind;
   connections: number;
+  client: LoadClient;
   targets: TargetScenarioSummary[];
-}
-
-export interface FirstChunkSummary {
-  target: TargetName;
-  samples: number;
-  failedRequests: number;
-  p50Ms: number;
-  p99Ms: number;
-  addedP50Ms: number | null;
-  addedP99Ms: number | null;
 }
 
 export interface HeadlineFigure {
@@ -65,14 +72,12 @@ export interface BenchReport {
     durationSeconds: number;
     runs: number;
     warmupSeconds: number;
-    firstChunkSeconds: number;
     outputTokens: number;
     quick: boolean;
   };
   portkeyVersion: string | null;
   targets: TargetName[];
   scenarios: ScenarioSummary[];
-  firstChunk: FirstChunkSummary[];
   recording: { eventsWritten: number | null; eventsDropped: number | null; requestsSentApprox: number } | null;
   headline: HeadlineFigure[];
   notes: string[];
@@ -109,11 +114,15 @@ export function printReport(report: BenchReport, print: (line: string) => void):
   print('');
   print(
     `== Results: median of ${options.runs} run(s) × ${options.durationSeconds} s per target, ` +
-      `after ${options.warmupSeconds} s warm-up; added = minus direct in the same run ==`,
+      `after ${options.warmupSeconds} s warm-up; added = minus direct in the same round ==`,
   );
   for (const scenario of report.scenarios) {
     print('');
-    print(`${scenario.kind}, ${scenario.connections} connection${scenario.connections === 1 ? '' : 's'}`);
+    const clientNote =
+      scenario.client === 'probe'
+        ? 'one connection, requests timed one by one'
+        : 'wrk; its percentiles include its coordinated-omission correction';
+    print(`${scenario.kind}, ${scenario.connections} connection${scenario.connections === 1 ? '' : 's'} (${clientNote})`);
     const rows = scenario.targets.map((target) => [
       target.target,
       fixed(target.requestsPerSecond, 0),
@@ -135,21 +144,24 @@ export function printReport(report: BenchReport, print: (line: string) => void):
     }
   }
 
-  print('');
-  print('time to first streamed chunk, 1 connection (pooled samples of all runs)');
-  for (const line of table(
-    ['target', 'samples', 'p50 ms', 'p99 ms', '+p50 ms', '+p99 ms', 'failed'],
-    report.firstChunk.map((entry) => [
-      entry.target,
-      String(entry.samples),
-      fixed(entry.p50Ms, 3),
-      fixed(entry.p99Ms, 3),
-      signed(entry.addedP50Ms, 3),
-      signed(entry.addedP99Ms, 3),
-      String(entry.failedRequests),
-    ]),
-  )) {
-    print(`  ${line}`);
+  const firstChunkRows = report.scenarios
+    .flatMap((scenario) => scenario.targets)
+    .filter((target) => target.firstChunkP50Ms !== null);
+  if (firstChunkRows.length > 0) {
+    print('');
+    print('time to first streamed chunk, 1 connection');
+    for (const line of table(
+      ['target', 'p50 ms', 'p99 ms', '+p50 ms', '+p99 ms'],
+      firstChunkRows.map((target) => [
+        target.target,
+        fixed(target.firstChunkP50Ms, 3),
+        fixed(target.firstChunkP99Ms, 3),
+        signed(target.addedFirstChunkP50Ms, 3),
+        signed(target.addedFirstChunkP99Ms, 3),
+      ]),
+    )) {
+      print(`  ${line}`);
+    }
   }
 
   if (report.recording !== null) {

@@ -1,21 +1,26 @@
 /**
- * Time to first streamed chunk, measured with one keep-alive connection and one request at a time:
- * from handing the request to the client until the first response body bytes arrive. wrk cannot
- * report this (it times whole responses), and it is what a user of a streaming chat feels.
+ * The single-connection client: one keep-alive connection, one request at a time, each request
+ * timed on its own — to the first response body bytes (what a user of a streaming chat feels) and
+ * to the last.
+ *
+ * Used instead of wrk at 1 connection because wrk 4 "corrects" its latency histogram for
+ * coordinated omission: after the run it adds synthetic samples for every response slower than the
+ * average interval between requests. In a closed loop on one connection that interval is the
+ * request time itself (~50 µs direct), so one 10 ms scheduler stall becomes ~200 synthetic samples
+ * for the direct target but ~40 for the gateway: p90/p99 then rank targets by throughput rather
+ * than by their own tail. This client records each request as it happened.
  */
 import { Client } from 'undici';
 import type { Dispatcher } from 'undici';
+import type { RequestKind } from './wrk.ts';
 
-export interface FirstChunkTiming {
+interface RequestTiming {
   firstChunkUs: number;
+  completeUs: number;
   status: number;
 }
 
-function timeOneRequest(
-  client: Client,
-  body: string,
-  headers: Record<string, string>,
-): Promise<FirstChunkTiming> {
+function timeOneRequest(client: Client, body: string, headers: Record<string, string>): Promise<RequestTiming> {
   return new Promise((resolve, reject) => {
     const startedAt = process.hrtime.bigint();
     let firstChunkAt: bigint | undefined;
@@ -30,8 +35,12 @@ function timeOneRequest(
         firstChunkAt ??= process.hrtime.bigint();
       },
       onResponseEnd() {
-        const endedAt = firstChunkAt ?? process.hrtime.bigint();
-        resolve({ firstChunkUs: Number(endedAt - startedAt) / 1000, status });
+        const endedAt = process.hrtime.bigint();
+        resolve({
+          firstChunkUs: Number((firstChunkAt ?? endedAt) - startedAt) / 1000,
+          completeUs: Number(endedAt - startedAt) / 1000,
+          status,
+        });
       },
       onResponseError(_controller, error) {
         reject(error);
@@ -41,15 +50,15 @@ function timeOneRequest(
   });
 }
 
-/** Same shape as wrk/chat-stream.lua's body: a ~1 KB streamed chat completion request. */
-export function streamingChatBody(): string {
+/** Same shape as wrk/common.lua's body: a ~1 KB chat completion request. */
+export function chatBody(kind: RequestKind): string {
   return JSON.stringify({
     model: 'gpt-4o-mini',
     temperature: 0.2,
     max_tokens: 256,
     user: 'bench-user-0001',
-    stream: true,
-    stream_options: { include_usage: true },
+    stream: kind === 'stream',
+    ...(kind === 'stream' ? { stream_options: { include_usage: true } } : {}),
     messages: [
       {
         role: 'system',
@@ -72,37 +81,47 @@ export function streamingChatBody(): string {
   });
 }
 
-/**
- * Sends streamed requests back to back for `durationSeconds` after `warmupRequests` unrecorded
- * ones, and returns each request's time to first chunk in microseconds.
- */
-export async function measureFirstChunkTimes(options: {
+export interface ProbeResult {
+  /** Successful (2xx) requests only. */
+  completeUs: number[];
+  firstChunkUs: number[];
+  failedRequests: number;
+  elapsedUs: number;
+}
+
+/** Sends requests back to back on one connection for `durationSeconds`. */
+export async function probeOneConnection(options: {
   baseUrl: string;
+  kind: RequestKind;
   authorization: string;
   extraHeaders: Record<string, string>;
   durationSeconds: number;
-  warmupRequests: number;
-}): Promise<{ samplesUs: number[]; failedRequests: number }> {
+}): Promise<ProbeResult> {
   const client = new Client(options.baseUrl, { pipelining: 1, keepAliveTimeout: 60_000 });
-  const body = streamingChatBody();
+  const body = chatBody(options.kind);
   const headers = {
     'content-type': 'application/json',
-    accept: 'text/event-stream',
+    accept: options.kind === 'stream' ? 'text/event-stream' : 'application/json',
     authorization: options.authorization,
     ...options.extraHeaders,
   };
-  const samplesUs: number[] = [];
+  const completeUs: number[] = [];
+  const firstChunkUs: number[] = [];
   let failedRequests = 0;
+  const startedAt = performance.now();
+  const deadline = startedAt + options.durationSeconds * 1000;
   try {
-    for (let i = 0; i < options.warmupRequests; i++) await timeOneRequest(client, body, headers);
-    const deadline = performance.now() + options.durationSeconds * 1000;
     while (performance.now() < deadline) {
       const timing = await timeOneRequest(client, body, headers);
-      if (timing.status >= 200 && timing.status < 300) samplesUs.push(timing.firstChunkUs);
-      else failedRequests++;
+      if (timing.status >= 200 && timing.status < 300) {
+        completeUs.push(timing.completeUs);
+        firstChunkUs.push(timing.firstChunkUs);
+      } else {
+        failedRequests++;
+      }
     }
   } finally {
     await client.close();
   }
-  return { samplesUs, failedRequests };
+  return { completeUs, firstChunkUs, failedRequests, elapsedUs: (performance.now() - startedAt) * 1000 };
 }
