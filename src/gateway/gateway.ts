@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import type { Config } from '../config/config.ts';
@@ -74,14 +74,21 @@ export async function startGateway(config: Config, options: { log?: Logger; stor
     isDraining: () => draining,
   });
 
+  /** The latest request on each connection: a parse error while its body is still arriving is that request's end. */
+  const latestRequest = new WeakMap<Socket, IncomingMessage>();
   const server = createServer({ keepAliveTimeout: 65_000, headersTimeout: config.limits.requestHeadersTimeoutMs, requestTimeout: 0 }, (req, res) => {
     inFlight++;
+    latestRequest.set(req.socket, req);
     handle(req, res);
   });
   // Requests that never became an HTTP request (malformed request line or headers) are still recorded.
   server.on('clientError', (err: NodeJS.ErrnoException, socket: Socket) => {
     const code = err.code ?? 'ERR';
     if (code === 'ECONNRESET' || code === 'EPIPE' || !socket.writable) return socket.destroy();
+    // A client that leaves (or breaks the framing) mid-body: that request is already being served and
+    // the proxy records it when its response closes; recording it here too would make two events.
+    const current = latestRequest.get(socket);
+    if (current && !current.complete) return socket.destroy();
     const ex = newExchange('-', '(malformed request)', Date.now(), performance.now());
     const status = code === 'HPE_HEADER_OVERFLOW' ? 431 : code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
     ex.status = status;
