@@ -13,6 +13,11 @@ export interface RequestText {
   system: string;
   /** All user-authored turns, normalized and joined with "\n", capped. */
   user: string;
+  /**
+   * `user` before lower-casing (same normalization and caps otherwise): the template fingerprint
+   * reads a capitalised word mid-sentence as a name to mask. Absent when a caller built the views by hand.
+   */
+  userCased?: string;
   /** The last user turn, normalized, capped. */
   lastUser: string;
   /** Instructions recovered from encodings embedded in the user text (base64, rot13, leetspeak), normalized. */

@@ -13,19 +13,22 @@
  * become one space, runs of line breaks become one "\n", and a line indented by 4+ columns keeps
  * one leading space ("\n x = 1") so that indented code stays recognisable.
  *
+ * With `keepCase` the letters keep their case (the template fingerprint reads capitals as names);
+ * `normalizeText(s, n, true).toLowerCase()` equals `normalizeText(s, n)` up to the final cut.
+ *
  * @example normalizeText('Ｉｇｎ\u200Bоrе  ALL', 100) // 'ignore all' (fullwidth, zero-width, Cyrillic о/е)
  */
-export function normalizeText(s: string, maxChars: number): string {
+export function normalizeText(s: string, maxChars: number, keepCase = false): string {
   if (maxChars <= 0 || s.length === 0) return '';
   let text = cutAt(s, maxChars);
   const ascii = isAscii(text);
   if (!ascii) text = text.normalize('NFKC');
   const out = new Uint16Array(Math.min(text.length, maxChars));
   const counts = { latin: 0, lookalikeScript: 0 };
-  const length = collapse(text, out, counts);
+  const length = collapse(text, out, counts, keepCase);
   if (!ascii) foldLookalikes(out, length, counts.latin >= counts.lookalikeScript);
   const result = fromCodes(out, length);
-  return ascii ? result : cutAt(result.toLowerCase(), maxChars);
+  return ascii || keepCase ? result : cutAt(result.toLowerCase(), maxChars);
 }
 
 /** `s` cut to at most `max` code units, never ending in the first half of a surrogate pair. */
@@ -50,7 +53,7 @@ interface ScriptCounts {
  * Copies `text` into `out` without format characters, with ASCII lower-cased and whitespace
  * collapsed; counts Latin versus Cyrillic/Greek letters for the look-alike decision.
  */
-function collapse(text: string, out: Uint16Array, counts: ScriptCounts): number {
+function collapse(text: string, out: Uint16Array, counts: ScriptCounts, keepCase: boolean): number {
   let n = 0;
   let pendingSpace = false;
   let pendingNewline = false;
@@ -90,7 +93,7 @@ function collapse(text: string, out: Uint16Array, counts: ScriptCounts): number 
       }
       c = 0xfffd;
     }
-    if (c >= 0x41 && c <= 0x5a) { c += 32; counts.latin++; }
+    if (c >= 0x41 && c <= 0x5a) { if (!keepCase) c += 32; counts.latin++; }
     else if (c >= 0x61 && c <= 0x7a) counts.latin++;
     else if (c >= 0x370 && c <= 0x52f) counts.lookalikeScript++;
     n = emitSeparator(out, n, pendingNewline, pendingSpace, indent);

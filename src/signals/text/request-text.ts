@@ -5,7 +5,7 @@
 import type { NormalizedRequest } from '../../protocol/types.ts';
 import type { RequestText } from '../types.ts';
 import { decodeEmbedded } from './decode.ts';
-import { normalizeText } from './normalize.ts';
+import { cutAt, normalizeText } from './normalize.ts';
 
 /**
  * User text kept from the start of a long prompt. The classifiers need the gist, not megabytes,
@@ -45,10 +45,14 @@ export function requestText(req: NormalizedRequest): RequestText {
     }
   }
   const userRaw = headAndTail(userPieces, USER_HEAD_CHARS, USER_TAIL_CHARS);
+  const userCased = normalizeHeadAndTail(userRaw, USER_HEAD_CHARS, USER_TAIL_CHARS, true);
   return {
     system: normalizeHeadAndTail(headAndTail(systemPieces, SYSTEM_HEAD_CHARS, SYSTEM_TAIL_CHARS), SYSTEM_HEAD_CHARS, SYSTEM_TAIL_CHARS),
-    user: normalizeHeadAndTail(userRaw, USER_HEAD_CHARS, USER_TAIL_CHARS),
-    lastUser: normalizeHeadAndTail(headAndTail([lastUser], USER_HEAD_CHARS, USER_TAIL_CHARS), USER_HEAD_CHARS, USER_TAIL_CHARS),
+    // Lower-casing the cased view is one native pass; normalizing twice would be two full passes.
+    user: cutAt(userCased.toLowerCase(), MAX_USER_TEXT_CHARS),
+    userCased,
+    lastUser: userPieces.length === 1 ? cutAt(userCased.toLowerCase(), MAX_USER_TEXT_CHARS)
+      : normalizeHeadAndTail(headAndTail([lastUser], USER_HEAD_CHARS, USER_TAIL_CHARS), USER_HEAD_CHARS, USER_TAIL_CHARS),
     decoded: decodeEmbedded(userRaw.head + '\n' + userRaw.tail),
   };
 }
@@ -114,9 +118,9 @@ function sliceSafe(s: string, start: number, end: number): string {
   return a < b ? s.slice(a, b) : '';
 }
 
-function normalizeHeadAndTail(raw: HeadTail, headMax: number, tailMax: number): string {
-  const head = normalizeText(raw.head, raw.tail.length === 0 ? headMax + tailMax : headMax);
+function normalizeHeadAndTail(raw: HeadTail, headMax: number, tailMax: number, keepCase = false): string {
+  const head = normalizeText(raw.head, raw.tail.length === 0 ? headMax + tailMax : headMax, keepCase);
   if (raw.tail.length === 0) return head;
-  const tail = normalizeText(raw.tail, tailMax);
+  const tail = normalizeText(raw.tail, tailMax, keepCase);
   return tail.length === 0 ? head : head + '\n' + tail;
 }

@@ -1,0 +1,99 @@
+/**
+ * Set sketches over shingle hashes: MinHash by one-permutation hashing with densification (one hash
+ * per shingle instead of one per shingle and bin), LSH band keys, and a SimHash of the signature.
+ */
+import { combineHash, fmix32, hex32 } from './text/hash.ts';
+
+/** Bins of a MinHash signature; 64 bins estimate a Jaccard of 0.8 within about ±0.05. */
+export const MINHASH_BINS = 64;
+const BIN_SHIFT = 26; // 32 - log2(MINHASH_BINS)
+/** LSH: 16 bands of 4 rows. Two sets share a band with p = 1 - (1 - J^4)^16: 0.99 at J = 0.7, 0.01 at J = 0.2. */
+export const LSH_BANDS = 16;
+export const LSH_ROWS = 4;
+const EMPTY = 0xffffffff;
+
+/**
+ * Fills `signature` with the MinHash of `shingles[from, to)`; false when the range is empty.
+ * The top bits of a shingle's hash pick its bin and a second mix gives the value compared.
+ */
+export function minhashInto(shingles: Uint32Array, from: number, to: number, signature: Uint32Array): boolean {
+  if (to <= from) return false;
+  signature.fill(EMPTY);
+  for (let i = from; i < to; i++) {
+    const h = shingles[i] ?? 0;
+    const bin = h >>> BIN_SHIFT;
+    const value = fmix32(h ^ 0x5bd1e995);
+    if (value < (signature[bin] ?? EMPTY)) signature[bin] = value;
+  }
+  densify(signature);
+  return true;
+}
+
+/**
+ * Optimal densification (Shrivastava 2017): an empty bin borrows the value of a bin chosen by a
+ * hash of (bin, attempt), so two signatures of similar sets borrow from the same places.
+ */
+function densify(signature: Uint32Array): void {
+  let filled = 0;
+  for (let b = 0; b < MINHASH_BINS; b++) if (signature[b] !== EMPTY) filled++;
+  if (filled === MINHASH_BINS || filled === 0) return;
+  const original = signature.slice();
+  for (let b = 0; b < MINHASH_BINS; b++) {
+    if (original[b] !== EMPTY) continue;
+    for (let attempt = 1; ; attempt++) {
+      const donor = fmix32(Math.imul(b + 1, 0x9e3779b1) ^ Math.imul(attempt, 0x85ebca6b)) >>> BIN_SHIFT;
+      const value = original[donor] ?? EMPTY;
+      if (value !== EMPTY) { signature[b] = value; break; }
+    }
+  }
+}
+
+/**
+ * The fraction of equal bins: an estimate of the Jaccard similarity of the two shingle sets.
+ * 0 when either signature is empty (a text with no content has no template).
+ *
+ * @example estimateJaccard(templateOf(a).minhash, templateOf(b).minhash) >= 0.8
+ */
+export function estimateJaccard(a: Uint32Array, b: Uint32Array): number {
+  const n = Math.min(a.length, b.length);
+  if (n === 0) return 0;
+  let same = 0;
+  for (let i = 0; i < n; i++) if (a[i] === b[i]) same++;
+  return same / n;
+}
+
+/** Appends `prefix<band>:<hex>` for every band of `signature` to `keys`. */
+export function bandKeys(signature: Uint32Array, prefix: string, seed: number, keys: string[]): void {
+  for (let band = 0; band < LSH_BANDS; band++) {
+    let h = seed;
+    for (let row = 0; row < LSH_ROWS; row++) h = combineHash(h, signature[band * LSH_ROWS + row] ?? 0);
+    keys.push(prefix + band + ':' + hex32(fmix32(h)));
+  }
+}
+
+const simhashCounts = new Int32Array(64);
+
+/**
+ * 64-bit SimHash of the signature's values (16 hex digits). Hashing the 64 sampled shingles rather
+ * than every shingle keeps the cost fixed; similar sets share most samples, so their SimHashes stay close.
+ */
+export function simhashOf(signature: Uint32Array): string {
+  if (signature.length === 0) return '0'.repeat(16);
+  simhashCounts.fill(0);
+  for (let i = 0; i < signature.length; i++) {
+    const v = signature[i] ?? 0;
+    const lo = fmix32(v ^ 0x27d4eb2f);
+    const hi = fmix32(v ^ 0x165667b1);
+    for (let bit = 0; bit < 32; bit++) {
+      simhashCounts[bit]! += (lo >>> bit) & 1 ? 1 : -1;
+      simhashCounts[bit + 32]! += (hi >>> bit) & 1 ? 1 : -1;
+    }
+  }
+  let lo = 0;
+  let hi = 0;
+  for (let bit = 0; bit < 32; bit++) {
+    if ((simhashCounts[bit] ?? 0) > 0) lo |= 1 << bit;
+    if ((simhashCounts[bit + 32] ?? 0) > 0) hi |= 1 << bit;
+  }
+  return hex32(hi) + hex32(lo);
+}

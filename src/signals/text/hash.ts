@@ -1,0 +1,51 @@
+/**
+ * A fast 32-bit string hash for fingerprints and sketches: FNV-1a over UTF-16 code units, finished
+ * with the murmur3 avalanche so that nearby strings land far apart. Reads char codes, allocates nothing.
+ */
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+/** The murmur3 finalizer: every input bit flips about half of the output bits. */
+export function fmix32(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/**
+ * Hash of `s[start, end)`, optionally seeded (different seeds give independent-looking hashes).
+ *
+ * @example hashRange('hello world', 0, 5) === hashString('hello')
+ */
+export function hashRange(s: string, start: number, end: number, seed = 0): number {
+  let h = (FNV_OFFSET ^ Math.imul(seed, 0x9e3779b1)) >>> 0;
+  for (let i = start; i < end; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, FNV_PRIME);
+  }
+  return fmix32(h ^ (end - start));
+}
+
+/** Hash of the whole string; see hashRange. */
+export function hashString(s: string, seed = 0): number {
+  return hashRange(s, 0, s.length, seed);
+}
+
+/** Folds `value` into the running hash `h`, order-dependent (murmur3 block step); finish with fmix32. */
+export function combineHash(h: number, value: number): number {
+  let k = Math.imul(value, 0xcc9e2d51);
+  k = (k << 15) | (k >>> 17);
+  k = Math.imul(k, 0x1b873593);
+  h ^= k;
+  h = (h << 13) | (h >>> 19);
+  return (Math.imul(h, 5) + 0xe6546b64) | 0;
+}
+
+/** 8 lower-case hex digits of a 32-bit value. */
+export function hex32(h: number): string {
+  return (h >>> 0).toString(16).padStart(8, '0');
+}
