@@ -1,7 +1,7 @@
 /** POST /v1/messages and /v1/messages/count_tokens — the Anthropic Messages API, plain and streamed. */
 import { missingField } from './errors.ts';
 import { arrayField, contentText, countWords, isObject, lastUserText, messagesWordCount, numberField, objectField, stringField, type JsonObject } from './json-access.ts';
-import { idSuffix, jsonReply, namedFrame, type GeneratorSettings, type ParsedRequest, type Reply, type SseEvent } from './reply.ts';
+import { idSuffix, jsonReply, namedFrame, type GeneratorSettings, type ParsedRequest, type Reply, type SseEvent, wordLimit } from './reply.ts';
 import { generateReasoningTokens, generateTokens, hashText, splitInPieces } from './text-generator.ts';
 import { argumentsFor, chooseTool, type ToolChoice, type ToolSpec } from './tools.ts';
 
@@ -67,7 +67,7 @@ export function handleMessages(request: ParsedRequest, settings: GeneratorSettin
     });
     stopReason = 'tool_use';
   } else {
-    const length = Math.min(settings.outputTokens, Math.max(1, maxTokens));
+    const length = wordLimit(settings, maxTokens);
     const text = generateTokens(seed, length);
     outputTokens += text.length;
     blocks.push({

@@ -86,6 +86,15 @@ describe('fake upstream: server behaviour and error injection', () => {
     await waitFor(() => upstream.inFlight === 0);
   });
 
+  it('survives a malformed model path and fractional token limits', async () => {
+    const models = await fetch(`${upstream.url}/v1/models/%zz`);
+    assert.equal(models.status, 200);
+    const chat = await openai.chat.completions.create({ ...chatRequest('fake-gpt'), max_tokens: 1.5 });
+    assert.equal(chat.choices[0]?.message.content?.split(' ').length, 1);
+    const message = await anthropic.messages.create({ ...messageRequest('fake-claude'), max_tokens: 2.7 });
+    assert.equal(message.stop_reason, 'max_tokens');
+  });
+
   it('counts requests and keeps connections alive', async () => {
     const before = upstream.requests;
     const response = await fetch(`${upstream.url}/v1/models`);

@@ -87,7 +87,7 @@ export async function startFakeUpstream(options: FakeUpstreamOptions = {}): Prom
     res.on('error', ignore);
 
     if (req.method === 'GET' && (path === '/v1/models' || path.startsWith('/v1/models/'))) {
-      const id = path.length > '/v1/models/'.length ? decodeURIComponent(path.slice('/v1/models/'.length)) : '';
+      const id = path.length > '/v1/models/'.length ? decodeSegment(path.slice('/v1/models/'.length)) : '';
       req.resume();
       respond(exchange, id === '' ? modelList(family) : modelById(family, id), false);
       return;
@@ -233,4 +233,13 @@ function writeEvents(exchange: Exchange, frames: readonly string[], paced: reado
     else res.end(chunk);
   };
   pump();
+}
+
+/** A path segment as text; a malformed escape is kept as sent rather than thrown. */
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }

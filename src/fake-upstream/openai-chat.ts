@@ -1,7 +1,7 @@
 /** POST /v1/chat/completions — the OpenAI Chat Completions API, plain and streamed. */
 import { errorReply, missingField } from './errors.ts';
 import { arrayField, isObject, lastUserText, messagesWordCount, numberField, objectField, stringField, type JsonObject } from './json-access.ts';
-import { DONE_FRAME, FIXED_CREATED_SECONDS, idSuffix, jsonReply, type GeneratorSettings, type ParsedRequest, type Reply, type SseEvent } from './reply.ts';
+import { DONE_FRAME, FIXED_CREATED_SECONDS, idSuffix, jsonReply, type GeneratorSettings, type ParsedRequest, type Reply, type SseEvent, wordLimit } from './reply.ts';
 import { generateReasoningTokens, generateTokens, hashText, mixHash, splitInPieces, tokenLogprobs } from './text-generator.ts';
 import { argumentsFor, chooseTool, type ToolChoice, type ToolSpec } from './tools.ts';
 
@@ -35,7 +35,7 @@ export function handleChatCompletions(request: ParsedRequest, settings: Generato
   const answersToolResult = isObject(lastMessage) && lastMessage['role'] === 'tool';
   const tool = chooseTool(chatTools(body), chatToolChoice(body['tool_choice']), userText, answersToolResult);
   const maxTokens = numberField(body, 'max_completion_tokens') ?? numberField(body, 'max_tokens');
-  const answerLength = maxTokens !== undefined ? Math.min(settings.outputTokens, Math.max(1, maxTokens)) : settings.outputTokens;
+  const answerLength = wordLimit(settings, maxTokens);
   const withReasoning = body['reasoning_effort'] !== undefined && body['reasoning_effort'] !== null;
   const plans: ChoicePlan[] = [];
   for (let index = 0; index < choiceCount; index++) {

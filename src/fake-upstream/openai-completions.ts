@@ -1,7 +1,7 @@
 /** POST /v1/completions — the legacy OpenAI Completions API, plain and streamed. */
 import { errorReply, missingField } from './errors.ts';
 import { countWords, numberField, objectField, stringField, type JsonObject } from './json-access.ts';
-import { DONE_FRAME, FIXED_CREATED_SECONDS, idSuffix, jsonReply, type GeneratorSettings, type ParsedRequest, type Reply, type SseEvent } from './reply.ts';
+import { DONE_FRAME, FIXED_CREATED_SECONDS, idSuffix, jsonReply, type GeneratorSettings, type ParsedRequest, type Reply, type SseEvent, wordLimit } from './reply.ts';
 import { generateTokens, hashText, mixHash, tokenLogprobs } from './text-generator.ts';
 
 const SYSTEM_FINGERPRINT = 'fp_fakeupstream';
@@ -24,7 +24,7 @@ export function handleCompletions(request: ParsedRequest, settings: GeneratorSet
     return errorReply('openai', 'invalid_request', `Invalid 'n': expected an integer between 1 and 128.`, 'n');
   }
   const maxTokens = numberField(body, 'max_tokens');
-  const answerLength = maxTokens !== undefined ? Math.min(settings.outputTokens, Math.max(1, maxTokens)) : settings.outputTokens;
+  const answerLength = wordLimit(settings, maxTokens);
   const finishReason = answerLength < settings.outputTokens ? 'length' : 'stop';
   // The API returns n choices per prompt, indexed prompt-major.
   const plans: CompletionPlan[] = [];

@@ -1,7 +1,7 @@
 /** POST /v1/responses — the OpenAI Responses API, plain and streamed with its full event sequence. */
 import { missingField } from './errors.ts';
 import { arrayField, countWords, isObject, lastUserText, messagesWordCount, numberField, objectField, stringField, type JsonObject } from './json-access.ts';
-import { FIXED_CREATED_SECONDS, idSuffix, jsonReply, namedFrame, type GeneratorSettings, type ParsedRequest, type Reply, type SseEvent } from './reply.ts';
+import { FIXED_CREATED_SECONDS, idSuffix, jsonReply, namedFrame, type GeneratorSettings, type ParsedRequest, type Reply, type SseEvent, wordLimit } from './reply.ts';
 import { generateReasoningTokens, generateTokens, hashText, splitInPieces } from './text-generator.ts';
 import { argumentsFor, chooseTool, type ToolChoice, type ToolSpec } from './tools.ts';
 
@@ -26,7 +26,7 @@ export function handleResponses(request: ParsedRequest, settings: GeneratorSetti
   const instructions = stringField(body, 'instructions');
   const promptTokens = (typeof input === 'string' ? countWords(input) : messagesWordCount(items)) + countWords(instructions ?? '');
   const maxOutputTokens = numberField(body, 'max_output_tokens');
-  const answerLength = maxOutputTokens !== undefined ? Math.min(settings.outputTokens, Math.max(1, maxOutputTokens)) : settings.outputTokens;
+  const answerLength = wordLimit(settings, maxOutputTokens);
   const lastItem = items[items.length - 1];
   const answersToolResult = isObject(lastItem) && lastItem['type'] === 'function_call_output';
   const tool = chooseTool(responseTools(body), responseToolChoice(body['tool_choice']), userText, answersToolResult);

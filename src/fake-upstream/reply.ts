@@ -39,6 +39,12 @@ export interface GeneratorSettings {
 
 export type Handler = (request: ParsedRequest, settings: GeneratorSettings) => Reply;
 
+/** Words in an answer: the configured length, cut by the request's token limit (whole tokens, at least one). */
+export function wordLimit(settings: GeneratorSettings, maxTokens: number | undefined): number {
+  if (maxTokens === undefined || !Number.isFinite(maxTokens)) return settings.outputTokens;
+  return Math.min(settings.outputTokens, Math.max(1, Math.floor(maxTokens)));
+}
+
 export function jsonReply(payload: unknown, status = 200): JsonReply {
   return { kind: 'json', status, payload: JSON.stringify(payload) };
 }
