@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, STATUS_CODES, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import type { Config } from '../config/config.ts';
@@ -99,7 +99,7 @@ export async function startGateway(config: Config, options: { log?: Logger; stor
     ex.endedAt = performance.now();
     metrics.requests.inc({ endpoint: 'unknown', status: String(status), outcome: 'rejected' });
     record(ex);
-    socket.end(`HTTP/1.1 ${status} Bad Request\r\nconnection: close\r\ncontent-length: 0\r\n\r\n`);
+    socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'Bad Request'}\r\nconnection: close\r\ncontent-length: 0\r\n\r\n`);
   });
 
   const admin = createServer(
