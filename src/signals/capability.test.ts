@@ -4,16 +4,16 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { NormalizedRequest, ToolSpec, Turn } from '../protocol/types.ts';
 import { capability } from './capability.ts';
+import { requestText } from './text/request-text.ts';
 import { CAPABILITIES, type Capability, type RequestText } from './types.ts';
 
 function request(turns: Turn[], system = '', tools: ToolSpec[] = []): NormalizedRequest {
   return { family: 'openai', kind: 'chat_completions', stream: false, system, turns, tools, params: {} };
 }
 
-/** The text views as request-text.ts gives them, for plain ASCII input (no normalization needed). */
+/** The shared text views, as computeSignals builds them. */
 function textOf(req: NormalizedRequest): RequestText {
-  const users = req.turns.filter((t) => t.role === 'user').map((t) => t.text);
-  return { system: req.system, user: users.join('\n'), lastUser: users.at(-1) ?? '', decoded: [] };
+  return requestText(req);
 }
 
 function scoresOf(user: string, system = ''): Record<Capability, number> {

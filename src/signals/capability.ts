@@ -219,7 +219,8 @@ function agenticShape(req: NormalizedRequest): number {
 export const capability: SignalFn<Record<Capability, number>> = (req, text: RequestText) => {
   scans = (scans + 1) | 0;
   const t = new Tally();
-  scan(text.user, 1, t);
+  // The cased view when there is one: camelCase identifiers are a coding cue.
+  scan(text.userCased ?? text.user, 1, t);
   for (const decoded of text.decoded) scan(decoded, 1, t);
   // A system prompt sets the scene but is often boilerplate ("You are a helpful assistant"): half weight.
   scan(text.system, 0.5, t);
