@@ -1,0 +1,228 @@
+/**
+ * Signal benchmark: what the whole signal stage, and each signal alone, costs per request at 1, 8, 32 and
+ * 128 KB prompts, on one thread, next to the cost the gateway already pays for the same request
+ * (JSON.parse + normalizeRequest), measured in the same run.
+ *
+ *   npm run bench:signals -- [--synthetic] [--quick] [--json]
+ *
+ * Prompts mix prose, a math word problem and a code task: taken from ../shared/datasets when present,
+ * built procedurally otherwise (or with --synthetic). Figures are medians (and p90s) of per-request times,
+ * each sample the mean of a short batch so that sub-microsecond signals are measurable (see README.md).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { endpointOf, normalizeRequest } from '../../src/protocol/index.ts';
+import type { Endpoint, NormalizedRequest } from '../../src/protocol/types.ts';
+import { capability } from '../../src/signals/capability.ts';
+import { harvestParams } from '../../src/signals/harvest-params.ts';
+import { computeSignals } from '../../src/signals/index.ts';
+import { jailbreak } from '../../src/signals/jailbreak.ts';
+import { promptExtraction } from '../../src/signals/prompt-extraction.ts';
+import { reasoningElicitation } from '../../src/signals/reasoning-elicitation.ts';
+import { rubricHarvest } from '../../src/signals/rubric-harvest.ts';
+import { languageOf, templateOf } from '../../src/signals/template.ts';
+import { requestText } from '../../src/signals/text/request-text.ts';
+import type { RequestText } from '../../src/signals/types.ts';
+
+const { values: flags } = parseArgs({
+  options: { synthetic: { type: 'boolean', default: false }, quick: { type: 'boolean', default: false }, json: { type: 'boolean', default: false } },
+});
+
+const SIZES_KB = [1, 8, 32, 128] as const;
+const TARGET_US_AT_1KB = 50;
+/** Distinct requests per size, cycled, so no signal sees the same string twice in a row. */
+const VARIANTS = 32;
+const WARMUP_MS = flags.quick ? 150 : 600;
+const MEASURE_MS = flags.quick ? 300 : 1500;
+/** A sample is the mean over a batch lasting at least this long: below it timer noise dominates. */
+const MIN_BATCH_US = 200;
+
+const DATASETS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'shared', 'datasets');
+const CHAT = endpointOf('POST', '/v1/chat/completions') as Endpoint;
+
+// ---- prompts ----
+
+/** A small deterministic PRNG (mulberry32): the same prompts every run. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const PROSE_WORDS = ('the report describes how our team planned the move to a new office building near the river and what '
+  + 'each group needs before the spring review including desks meeting rooms storage and a quiet corner for calls while '
+  + 'budgets stay flat and the schedule leaves little room for delays so please read it carefully and share your notes').split(' ');
+const NAMES = ['Maria', 'Tom', 'Aiko', 'Omar', 'Lena', 'Raj'];
+const ITEMS = ['apples', 'notebooks', 'tickets', 'bolts', 'muffins', 'stamps'];
+const LANGS = ['Python', 'JavaScript', 'Go', 'Rust', 'Java'];
+
+function syntheticPiece(next: () => number, kind: number): string {
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
+  const n = () => 2 + Math.floor(next() * 97);
+  if (kind === 0) {
+    const words: string[] = [];
+    for (let i = 0; i < 60; i++) words.push(pick(PROSE_WORDS));
+    return `${words.join(' ')}.`;
+  }
+  if (kind === 1) {
+    return `${pick(NAMES)} buys ${n()} ${pick(ITEMS)} at $${n()} each and sells ${n()} of them for $${n()} each. `
+      + `She spends ${n()}% of the profit on rent. How much money does she have left after ${n()} weeks?`;
+  }
+  return `Write a ${pick(LANGS)} function that takes a list of integers and returns the ${pick(['sum', 'median', 'max'])} of `
+    + `the even ones.\n\`\`\`\ndef f(xs):\n    total = 0\n    for x in xs:\n        if x % 2 == 0:\n            total += x\n    return total\n\`\`\``;
+}
+
+function datasetTexts(): string[][] | undefined {
+  if (flags.synthetic) return undefined;
+  const files = ['benign_sharegpt.jsonl', 'distill_gsm8k.jsonl', 'distill_codealpaca.jsonl'];
+  if (!files.every((file) => existsSync(path.join(DATASETS, file)))) return undefined;
+  return files.map((file) => readFileSync(path.join(DATASETS, file), 'utf8').split('\n')
+    .filter((line) => line.length > 0).slice(0, 2000).map((line) => (JSON.parse(line) as { text: string }).text));
+}
+
+/** A prompt of about `bytes` UTF-8 bytes: prose, a math problem and a code task in turn. */
+function prompt(bytes: number, seed: number, texts: string[][] | undefined): string {
+  const next = rng(seed);
+  const pieces: string[] = [];
+  let size = 0;
+  for (let kind = 0; size < bytes; kind = (kind + 1) % 3) {
+    const source = texts?.[kind];
+    const piece = source === undefined ? syntheticPiece(next, kind) : (source[Math.floor(next() * source.length)] ?? '');
+    pieces.push(piece);
+    size += Buffer.byteLength(piece) + 2;
+  }
+  let text = pieces.join('\n\n');
+  while (Buffer.byteLength(text) > bytes) text = text.slice(0, text.length - Math.max(1, Buffer.byteLength(text) - bytes));
+  return text;
+}
+
+interface Prepared {
+  bodies: string[];
+  requests: NormalizedRequest[];
+  texts: RequestText[];
+}
+
+function prepare(kb: number, texts: string[][] | undefined): Prepared {
+  const bodies: string[] = [];
+  for (let v = 0; v < VARIANTS; v++) {
+    bodies.push(JSON.stringify({
+      model: 'gpt-bench', temperature: 0.7, max_tokens: 2048,
+      messages: [{ role: 'system', content: 'You are a helpful assistant.' }, { role: 'user', content: prompt(kb * 1024, kb * 1000 + v, texts) }],
+    }));
+  }
+  const requests = bodies.map((body) => normalizeRequest(CHAT, JSON.parse(body) as Record<string, unknown>));
+  return { bodies, requests, texts: requests.map((req) => requestText(req)) };
+}
+
+// ---- timing ----
+
+interface Figure {
+  median: number;
+  p90: number;
+}
+
+function quantile(sorted: number[], q: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
+}
+
+/** Keeps results alive so the JIT cannot drop the work. */
+let sink = 0;
+function consume(value: unknown): void {
+  if (typeof value === 'number') sink += value;
+  else if (typeof value === 'string') sink += value.length;
+  else if (value !== null && typeof value === 'object') sink += 1;
+}
+
+/** µs per call of `run(i)` (i cycles over the variants): median and p90 over batch means. */
+function measure(run: (i: number) => unknown): Figure {
+  let i = 0;
+  const deadline = (ms: number) => performance.now() + ms;
+  const warmEnd = deadline(WARMUP_MS);
+  let calls = 0;
+  const warmStart = performance.now();
+  while (performance.now() < warmEnd) { consume(run(i++ % VARIANTS)); calls++; }
+  const perCallUs = ((performance.now() - warmStart) * 1000) / Math.max(1, calls);
+  const batch = Math.max(1, Math.ceil(MIN_BATCH_US / Math.max(perCallUs, 0.001)));
+  const samples: number[] = [];
+  const end = deadline(MEASURE_MS);
+  while (performance.now() < end || samples.length < 15) {
+    const start = process.hrtime.bigint();
+    for (let b = 0; b < batch; b++) consume(run(i++ % VARIANTS));
+    samples.push(Number(process.hrtime.bigint() - start) / 1000 / batch);
+  }
+  samples.sort((a, b) => a - b);
+  return { median: quantile(samples, 0.5), p90: quantile(samples, 0.9) };
+}
+
+// ---- run ----
+
+type Row = 'baseline: JSON.parse + normalizeRequest' | 'all signals (computeSignals)' | string;
+
+const texts = datasetTexts();
+const results = new Map<Row, Figure[]>();
+const record = (row: Row, figure: Figure) => {
+  const list = results.get(row) ?? [];
+  list.push(figure);
+  results.set(row, list);
+};
+
+for (const kb of SIZES_KB) {
+  const p = prepare(kb, texts);
+  const req = (i: number) => p.requests[i] as NormalizedRequest;
+  const text = (i: number) => p.texts[i] as RequestText;
+  record('baseline: JSON.parse + normalizeRequest', measure((i) => normalizeRequest(CHAT, JSON.parse(p.bodies[i] as string) as Record<string, unknown>)));
+  record('all signals (computeSignals)', measure((i) => computeSignals(req(i))));
+  record('requestText (shared text views)', measure((i) => requestText(req(i))));
+  record('reasoning_elicitation', measure((i) => reasoningElicitation(req(i), text(i))));
+  record('jailbreak', measure((i) => jailbreak(req(i), text(i))));
+  record('prompt_extraction', measure((i) => promptExtraction(req(i), text(i))));
+  record('rubric_harvest', measure((i) => rubricHarvest(req(i), text(i))));
+  record('harvest_params', measure((i) => harvestParams(req(i), text(i))));
+  record('capability', measure((i) => capability(req(i), text(i))));
+  record('template', measure((i) => templateOf(text(i))));
+  record('language', measure((i) => languageOf(text(i))));
+}
+
+const fmt = (us: number) => (us >= 100 ? us.toFixed(0) : us >= 10 ? us.toFixed(1) : us.toFixed(2));
+const all = results.get('all signals (computeSignals)') ?? [];
+const baseline = results.get('baseline: JSON.parse + normalizeRequest') ?? [];
+
+if (flags.json) {
+  console.log(JSON.stringify({ sizesKb: SIZES_KB, source: texts ? 'datasets' : 'synthetic', results: Object.fromEntries(results), sink }));
+} else {
+  console.log(`Signals benchmark: node ${process.version}, ${os.cpus()[0]?.model ?? 'cpu'}, one thread; prompts from ${texts ? '../shared/datasets (sharegpt + gsm8k + codealpaca)' : 'the procedural generator'}`);
+  console.log(`µs per request, median (p90); each sample the mean of a batch of >= ${MIN_BATCH_US} µs\n`);
+  const header = ['', ...SIZES_KB.map((kb) => `${kb} KB`)];
+  const rows: string[][] = [];
+  for (const [row, figures] of results) rows.push([row, ...figures.map((f) => `${fmt(f.median)} (${fmt(f.p90)})`)]);
+  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => (r[c] ?? '').length)));
+  const line = (cells: string[]) => cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c] ?? 0) : cell.padStart(widths[c] ?? 0))).join('  ');
+  console.log(line(header));
+  for (const row of rows) console.log(line(row));
+
+  console.log('\nAll signals against the target and the baseline, and cost per KB (linearity):');
+  SIZES_KB.forEach((kb, c) => {
+    const f = all[c];
+    const b = baseline[c];
+    if (f === undefined || b === undefined) return;
+    const target = kb === 1 ? `  target <= ${TARGET_US_AT_1KB} µs: ${f.median <= TARGET_US_AT_1KB ? 'met' : 'MISSED'}` : '';
+    console.log(`  ${`${kb} KB`.padStart(6)}: ${fmt(f.median).padStart(6)} µs = ${fmt(f.median / kb).padStart(6)} µs/KB, `
+      + `${(f.median / b.median).toFixed(2)}x the baseline (${fmt(b.median)} µs)${target}`);
+  });
+  const first = all[0];
+  const last = all[all.length - 1];
+  if (first !== undefined && last !== undefined) {
+    const ratio = last.median / SIZES_KB[3] / (first.median / SIZES_KB[0]);
+    console.log(`  per-KB cost ratio 128 KB / 1 KB: ${ratio.toFixed(2)} (1 = linear; below 1 = the text caps bound the work)`);
+  }
+}
+if (sink === -1) console.log(''); // never true: reading sink keeps the results observable
