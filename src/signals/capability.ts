@@ -103,94 +103,140 @@ function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
-/** Adds one text to the tally, `weight` per observation (the system prompt counts half). */
-function scan(text: string, weight: number, t: Tally): void {
-  const length = text.length;
-  let start = -1;
-  let upper = false;
-  let lowerThenUpper = false;
-  let underscore = false;
-  let letters = 0;
-  let lastLower = false;
-  let afterBackslash = false;
-  let head = ''; // the previous token when it starts a phrase
-  let lastSignificant = 32; // previous non-space character
+/** The state of one pass over one text; module-level and reused (no closure or allocation per call). */
+class Scanner {
+  text = '';
+  weight = 1;
+  t = new Tally();
+  start = -1;
+  upper = false;
+  lowerThenUpper = false;
+  underscore = false;
+  letters = 0;
+  lastLower = false;
+  afterBackslash = false;
+  /** The previous token when it starts a phrase, else ''. */
+  head = '';
 
-  const endToken = (end: number): void => {
-    const size = end - start;
-    if (letters === 0) {
+  /** Adds one text to `t`, `weight` per observation (the system prompt counts half). */
+  scan(text: string, weight: number, t: Tally): void {
+    this.text = text;
+    this.weight = weight;
+    this.t = t;
+    this.start = -1;
+    this.head = '';
+    const length = text.length;
+    let lastSignificant = 32; // previous non-space character
+    for (let i = 0; i < length; i++) {
+      const c = text.charCodeAt(i);
+      if (isWordCode(c)) {
+        if (this.start === -1) this.beginToken(i);
+        if (c >= 65 && c <= 90) {
+          this.upper = true;
+          if (this.lastLower) this.lowerThenUpper = true;
+          this.lastLower = false;
+          this.letters++;
+        } else if (c >= 97 && c <= 122) {
+          this.lastLower = true;
+          this.letters++;
+        } else if (c === 95) {
+          if (this.letters > 0) this.underscore = true;
+          this.lastLower = false;
+        } else if (c >= 0xc0) {
+          this.letters++;
+          this.lastLower = false;
+        }
+        lastSignificant = c;
+        continue;
+      }
+      if (this.start !== -1) this.endToken(i);
+      if (c === 32 || c === 10 || c === 9 || c === 13) continue;
+      punctuation(c, lastSignificant, i + 1 < length ? text.charCodeAt(i + 1) : 0, i > 0 ? text.charCodeAt(i - 1) : 32, weight, t);
+      lastSignificant = c;
+    }
+    if (this.start !== -1) this.endToken(length);
+    this.text = '';
+  }
+
+  beginToken(i: number): void {
+    this.start = i;
+    this.upper = false;
+    this.lowerThenUpper = false;
+    this.underscore = false;
+    this.letters = 0;
+    this.lastLower = false;
+    this.afterBackslash = i > 0 && this.text.charCodeAt(i - 1) === 92;
+  }
+
+  endToken(end: number): void {
+    const t = this.t;
+    const weight = this.weight;
+    const start = this.start;
+    this.start = -1;
+    if (this.letters === 0) {
       t.numbers += weight;
-      head = '';
+      this.head = '';
       return;
     }
     t.words += weight;
-    if (underscore || lowerThenUpper) t.identifiers += weight;
-    if (size > LONGEST_CUE) { t.firstWord ??= ''; head = ''; return; }
-    const raw = text.slice(start, end);
-    const word = upper ? raw.toLowerCase() : raw;
+    if (this.underscore || this.lowerThenUpper) t.identifiers += weight;
+    if (end - start > LONGEST_CUE) {
+      t.firstWord ??= '';
+      this.head = '';
+      return;
+    }
+    const raw = this.text.slice(start, end);
+    const word = this.upper ? raw.toLowerCase() : raw;
     t.firstWord ??= word;
-    if (afterBackslash && LATEX.has(word)) t.latex += weight;
-    if (head !== '') {
-      const phrase = PHRASES.get(`${head} ${word}`);
+    if (this.afterBackslash && LATEX.has(word)) t.latex += weight;
+    if (this.head !== '') {
+      const phrase = PHRASES.get(`${this.head} ${word}`);
       if (phrase !== undefined) addCues(phrase, weight, t);
     }
     const entry = LEXICON.get(word);
-    if (entry === undefined) { head = ''; return; }
+    if (entry === undefined) {
+      this.head = '';
+      return;
+    }
     addCues(entry, weight, t);
-    head = entry.head ? word : '';
-  };
-
-  for (let i = 0; i < length; i++) {
-    const c = text.charCodeAt(i);
-    if (isWordCode(c)) {
-      if (start === -1) {
-        start = i;
-        upper = false; lowerThenUpper = false; underscore = false; letters = 0; lastLower = false;
-        afterBackslash = i > 0 && text.charCodeAt(i - 1) === 92;
-      }
-      if (c >= 65 && c <= 90) { upper = true; if (lastLower) lowerThenUpper = true; lastLower = false; letters++; }
-      else if (c >= 97 && c <= 122) { lastLower = true; letters++; }
-      else if (c === 95) { if (letters > 0) underscore = true; lastLower = false; }
-      else if (c >= 0xc0) { letters++; lastLower = false; }
-      lastSignificant = c;
-      continue;
-    }
-    if (start !== -1) { endToken(i); start = -1; }
-    if (c === 32 || c === 10 || c === 9 || c === 13) continue;
-    const next = i + 1 < length ? text.charCodeAt(i + 1) : 0;
-    switch (c) {
-      case 43: case 42: case 47: case 94: case 37: case 45: case 0xd7: case 0xf7: // + * / ^ % - × ÷
-        if (isDigit(lastSignificant) || lastSignificant === 41) t.arithmetic += weight;
-        if ((c === 43 && next === 43) || (c === 45 && next === 62)) t.codeOperators += weight; // ++ ->
-        break;
-      case 61: // =
-        if (next === 61 || next === 62 || lastSignificant === 33) t.codeOperators += weight;
-        else if (lastSignificant !== 60 && lastSignificant !== 62 && lastSignificant !== 61) t.equals += weight;
-        break;
-      case 38: case 124: // && ||
-        if (next === c) t.codeOperators += weight;
-        break;
-      case 123: case 125: case 59: // { } ;
-        t.codePunctuation += weight;
-        break;
-      case 60: // </
-        if (next === 47) t.codePunctuation += weight;
-        else if (next === 61) t.codeOperators += weight;
-        break;
-      case 40: // (
-        if (isWordCode(lastSignificant) && i > 0 && isWordCode(text.charCodeAt(i - 1))) t.calls += weight;
-        break;
-      case 96: // `
-        t.backticks += weight;
-        break;
-      case 36: // $
-        t.dollars += weight;
-        break;
-    }
-    lastSignificant = c;
+    this.head = entry.head ? word : '';
   }
-  if (start !== -1) endToken(length);
 }
+
+/** Shape counts from one punctuation character, given its neighbours. */
+function punctuation(c: number, lastSignificant: number, next: number, previous: number, weight: number, t: Tally): void {
+  switch (c) {
+    case 43: case 42: case 47: case 94: case 37: case 45: case 0xd7: case 0xf7: // + * / ^ % - × ÷
+      if (isDigit(lastSignificant) || lastSignificant === 41) t.arithmetic += weight;
+      if ((c === 43 && next === 43) || (c === 45 && next === 62)) t.codeOperators += weight; // ++ ->
+      break;
+    case 61: // =
+      if (next === 61 || next === 62 || lastSignificant === 33) t.codeOperators += weight;
+      else if (lastSignificant !== 60 && lastSignificant !== 62 && lastSignificant !== 61) t.equals += weight;
+      break;
+    case 38: case 124: // && ||
+      if (next === c) t.codeOperators += weight;
+      break;
+    case 123: case 125: case 59: // { } ;
+      t.codePunctuation += weight;
+      break;
+    case 60: // </ <=
+      if (next === 47) t.codePunctuation += weight;
+      else if (next === 61) t.codeOperators += weight;
+      break;
+    case 40: // name(
+      if (isWordCode(previous)) t.calls += weight;
+      break;
+    case 96: // `
+      t.backticks += weight;
+      break;
+    case 36: // $
+      t.dollars += weight;
+      break;
+  }
+}
+
+const scanner = new Scanner();
 
 function capped(count: number, cap: number): number {
   return count < cap ? count : cap;
@@ -220,23 +266,24 @@ export const capability: SignalFn<Record<Capability, number>> = (req, text: Requ
   scans = (scans + 1) | 0;
   const t = new Tally();
   // The cased view when there is one: camelCase identifiers are a coding cue.
-  scan(text.userCased ?? text.user, 1, t);
-  for (const decoded of text.decoded) scan(decoded, 1, t);
+  scanner.scan(text.userCased ?? text.user, 1, t);
+  for (const decoded of text.decoded) scanner.scan(decoded, 1, t);
   // A system prompt sets the scene but is often boilerplate ("You are a helpful assistant"): half weight.
-  scan(text.system, 0.5, t);
+  scanner.scan(text.system, 0.5, t);
 
   const lengthFactor = t.words > 120 ? Math.sqrt(t.words / 120) : 1;
-  const cue = (area: number): number => (t.cues[area] ?? 0) / lengthFactor;
+  const cues = t.cues;
+  for (let area = 0; area < cues.length; area++) cues[area] = (cues[area] ?? 0) / lengthFactor;
 
-  const math = cue(MATH) + 0.12 * capped(t.numbers, 12) + 0.4 * capped(t.arithmetic, 8) + 0.15 * capped(t.equals, 6)
+  const math = (cues[MATH] ?? 0) + 0.12 * capped(t.numbers, 12) + 0.4 * capped(t.arithmetic, 8) + 0.15 * capped(t.equals, 6)
     + 0.6 * capped(t.latex, 6) + 0.25 * capped(t.dollars, 4);
-  const coding = cue(CODING) + 0.3 * capped(t.backticks / 3, 4) + 0.15 * capped(t.codePunctuation, 16)
+  const coding = (cues[CODING] ?? 0) + 0.3 * capped(t.backticks / 3, 4) + 0.15 * capped(t.codePunctuation, 16)
     + 0.25 * capped(t.calls, 8) + 0.35 * capped(t.identifiers, 8) + 0.3 * capped(t.codeOperators, 6)
     + 0.08 * capped(t.equals, 6);
-  const reasoning = cue(REASONING);
-  const agentic = cue(AGENTIC) + agenticShape(req);
-  const writing = cue(WRITING);
-  const safety = cue(SAFETY);
+  const reasoning = (cues[REASONING] ?? 0);
+  const agentic = (cues[AGENTIC] ?? 0) + agenticShape(req);
+  const writing = (cues[WRITING] ?? 0);
+  const safety = (cues[SAFETY] ?? 0);
 
   const scores: Record<Capability, number> = {
     math: saturate(math),
@@ -251,7 +298,7 @@ export const capability: SignalFn<Record<Capability, number>> = (req, text: Requ
   // Chat is what is left when no task shows: greetings, short turns, a conversation that goes on.
   let userTurns = 0;
   for (const turn of req.turns) if (turn.role === 'user') userTurns++;
-  let chat = cue(CHAT);
+  let chat = (cues[CHAT] ?? 0);
   const task = t.firstWord !== undefined && TASKS.has(t.firstWord);
   if (text.user.length > 0 && text.user.length <= 160 && !task) chat += 0.6;
   if (userTurns >= 3) chat += 0.4;
