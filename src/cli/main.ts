@@ -4,6 +4,7 @@ import { registerDemo } from './demo.ts';
 import { registerKeys } from './keys.ts';
 import { registerEvents } from './events.ts';
 import { registerFakeUpstream } from './fake-upstream.ts';
+import { registerSignals } from './signals.ts';
 
 const program = new Command('distillguard')
   .description('Protects model APIs against distillation and extraction attacks.')
@@ -15,5 +16,6 @@ registerDemo(program);
 registerKeys(program);
 registerEvents(program);
 registerFakeUpstream(program);
+registerSignals(program);
 
 await program.parseAsync(process.argv);
