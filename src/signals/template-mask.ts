@@ -3,7 +3,7 @@
  * turns fillers (numbers, ids, quoted spans, code, URLs, emails, names) into placeholder tokens and
  * every other word or punctuation run into a 32-bit hash. No regex, no per-token strings.
  */
-import { fmix32, hashString } from './text/hash.ts';
+import { hashString } from './text/hash.ts';
 
 export const TOKEN_WORD = 0;
 export const TOKEN_PUNCT = 1;
@@ -210,14 +210,14 @@ export function maskTokens(text: string, cased: boolean, out: TokenStream): void
       const size = i - start;
       if (digits > 0 && size >= ID_MIN_CHARS) { placeholder('id', start, i); continue; }
       if (cased && !sentenceStart && size >= 2 && isCapitalised(text, start, i)) { placeholder('name', start, i); continue; }
-      emit(fmix32(h ^ size), TOKEN_WORD);
+      emit(finishWord(h ^ size), TOKEN_WORD);
       sentenceStart = false;
       continue;
     }
     // Punctuation: a run of one character ("...", "###", "---") is one token.
     let end = i + 1;
     while (end < len && text.charCodeAt(end) === c) end++;
-    emit(fmix32(Math.imul(c, 0x9e3779b1) ^ 0x7f4a7c15), TOKEN_PUNCT);
+    emit(finishWord(Math.imul(c, 0x9e3779b1) ^ 0x7f4a7c15), TOKEN_PUNCT);
     if (c === 0x2e || c === 0x21 || c === 0x3f || c === 0x3002 || c === 0xff1f || c === 0xff01) sentenceStart = true;
     i = end;
   }
@@ -225,6 +225,15 @@ export function maskTokens(text: string, cased: boolean, out: TokenStream): void
   out.length = n;
   out.skeleton = skeleton.length > SKELETON_CHARS ? skeleton.slice(0, SKELETON_CHARS) : skeleton;
   if (cased) out.skeleton = out.skeleton.toLowerCase();
+}
+
+/** The murmur3 finalizer, local: the per-token hot loop should make no cross-module call. */
+function finishWord(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
 }
 
 function startsUrl(text: string, i: number): boolean {

@@ -21,8 +21,9 @@ export function minhashInto(shingles: Uint32Array, from: number, to: number, sig
   signature.fill(EMPTY);
   for (let i = from; i < to; i++) {
     const h = shingles[i] ?? 0;
+    // Shingle hashes are already mixed: the top bits pick the bin, the rest is the value compared.
     const bin = h >>> BIN_SHIFT;
-    const value = fmix32(h ^ 0x5bd1e995);
+    const value = h & 0x03ffffff;
     if (value < (signature[bin] ?? EMPTY)) signature[bin] = value;
   }
   densify(signature);
@@ -71,29 +72,36 @@ export function bandKeys(signature: Uint32Array, prefix: string, seed: number, k
   }
 }
 
-const simhashCounts = new Int32Array(64);
-
 /**
  * 64-bit SimHash of the signature's values (16 hex digits). Hashing the 64 sampled shingles rather
  * than every shingle keeps the cost fixed; similar sets share most samples, so their SimHashes stay close.
+ * The per-bit votes are kept bit-sliced (seven counter planes per 32-bit half, added with carries),
+ * so one sample costs a few word operations instead of 64 counter updates.
  */
 export function simhashOf(signature: Uint32Array): string {
-  if (signature.length === 0) return '0'.repeat(16);
-  simhashCounts.fill(0);
-  for (let i = 0; i < signature.length; i++) {
+  if (signature.length !== MINHASH_BINS) return '0'.repeat(16);
+  const lo = new Int32Array(7);
+  const hi = new Int32Array(7);
+  for (let i = 0; i < MINHASH_BINS; i++) {
     const v = signature[i] ?? 0;
-    const lo = fmix32(v ^ 0x27d4eb2f);
-    const hi = fmix32(v ^ 0x165667b1);
-    for (let bit = 0; bit < 32; bit++) {
-      simhashCounts[bit]! += (lo >>> bit) & 1 ? 1 : -1;
-      simhashCounts[bit + 32]! += (hi >>> bit) & 1 ? 1 : -1;
-    }
+    addVote(lo, fmix32(v ^ 0x27d4eb2f));
+    addVote(hi, fmix32(v ^ 0x165667b1));
   }
-  let lo = 0;
-  let hi = 0;
-  for (let bit = 0; bit < 32; bit++) {
-    if ((simhashCounts[bit] ?? 0) > 0) lo |= 1 << bit;
-    if ((simhashCounts[bit + 32] ?? 0) > 0) hi |= 1 << bit;
+  return hex32(majority(hi)) + hex32(majority(lo));
+}
+
+/** Adds one vote per set bit of `word` to the bit-sliced counters (plane k holds bit k of each count). */
+function addVote(planes: Int32Array, word: number): void {
+  let carry = word | 0;
+  for (let k = 0; k < planes.length && carry !== 0; k++) {
+    const plane = planes[k] ?? 0;
+    planes[k] = plane ^ carry;
+    carry &= plane;
   }
-  return hex32(hi) + hex32(lo);
+}
+
+/** Bits whose count is a strict majority of 64 votes, i.e. >= 33: bit 6 (64), or bit 5 (32) and any lower bit. */
+function majority(planes: Int32Array): number {
+  const low = (planes[0] ?? 0) | (planes[1] ?? 0) | (planes[2] ?? 0) | (planes[3] ?? 0) | (planes[4] ?? 0);
+  return ((planes[6] ?? 0) | ((planes[5] ?? 0) & low)) >>> 0;
 }

@@ -110,11 +110,21 @@ function fillShingles(tokens: TokenStream): number {
   let b = hashes[1] ?? 0;
   for (let i = 2; i < length; i++) {
     const c = hashes[i] ?? 0;
-    shingles[i - 2] = fmix32(combineHash(combineHash(combineHash(0x3c6ef372, a), b), c));
+    shingles[i - 2] = shingleHash(a, b, c);
     a = b;
     b = c;
   }
   return length - 2;
+}
+
+/** Order-dependent mix of three token hashes, local so that the hot loop makes no cross-module call. */
+function shingleHash(a: number, b: number, c: number): number {
+  let h = Math.imul(a ^ 0x3c6ef372, 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 15) ^ b, 0xc2b2ae35);
+  h = Math.imul(h ^ (h >>> 13) ^ c, 0x85ebca6b);
+  h ^= h >>> 16;
+  h = Math.imul(h, 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
 }
 
 function contentIn(tokens: TokenStream, from: number, to: number): number {
