@@ -23,6 +23,7 @@ import { jailbreak } from '../../src/signals/jailbreak.ts';
 import { promptExtraction } from '../../src/signals/prompt-extraction.ts';
 import { reasoningElicitation } from '../../src/signals/reasoning-elicitation.ts';
 import { rubricHarvest } from '../../src/signals/rubric-harvest.ts';
+import { textSignalScores } from '../../src/signals/classifier/text-features.ts';
 import { languageOf, templateOf } from '../../src/signals/template.ts';
 import { requestText } from '../../src/signals/text/request-text.ts';
 import type { RequestText } from '../../src/signals/types.ts';
@@ -178,10 +179,13 @@ const record = (row: Row, figure: Figure) => {
 for (const kb of SIZES_KB) {
   const p = prepare(kb, texts);
   const req = (i: number) => p.requests[i] as NormalizedRequest;
-  const text = (i: number) => p.texts[i] as RequestText;
+  // A fresh copy of the text views per call: the classifier heads cache their shared features per RequestText
+  // object, and a signal timed alone must pay for them (the copy itself costs tens of nanoseconds).
+  const text = (i: number): RequestText => ({ ...(p.texts[i] as RequestText) });
   record('baseline: JSON.parse + normalizeRequest', measure((i) => normalizeRequest(CHAT, JSON.parse(p.bodies[i] as string) as Record<string, unknown>)));
   record('all signals (computeSignals)', measure((i) => computeSignals(req(i))));
   record('requestText (shared text views)', measure((i) => requestText(req(i))));
+  record('classifier features (each head below pays them alone)', measure((i) => textSignalScores(text(i))));
   record('reasoning_elicitation', measure((i) => reasoningElicitation(req(i), text(i))));
   record('jailbreak', measure((i) => jailbreak(req(i), text(i))));
   record('prompt_extraction', measure((i) => promptExtraction(req(i), text(i))));
