@@ -1,3 +1,4 @@
+import { cpSync } from 'node:fs';
 import { defineConfig } from 'tsup';
 
 // One ESM bundle per entry; dependencies stay external (better-sqlite3 is native).
@@ -10,4 +11,8 @@ export default defineConfig({
   clean: true,
   splitting: true,
   silent: true,
+  // The text-signal weights are read at run time next to the bundle's chunks (see src/signals/classifier/loader.ts).
+  async onSuccess() {
+    cpSync('src/signals/models', 'dist/models', { recursive: true });
+  },
 });

@@ -1,0 +1,18 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { buildCorpus } from './corpus.ts';
+import { trainOnTexts } from './featurize.ts';
+import { SHIP_SPLIT } from './splits.ts';
+
+const tiny = { perKind: { reasoning_elicitation: 60, rubric_harvest: 30, jailbreak: 30, prompt_extraction: 30, negative: 60 }, bareProblems: 0 };
+const options = { bits: 12, epochs: 2, learningRate: 0.3, l2: 1e-6, seed: 3 };
+
+test('training is deterministic: same corpus seed and options give identical weights', () => {
+  const a = trainOnTexts(buildCorpus({}, SHIP_SPLIT, 11, tiny).train, options);
+  const b = trainOnTexts(buildCorpus({}, SHIP_SPLIT, 11, tiny).train, options);
+  assert.deepEqual(a.hashed, b.hashed);
+  assert.deepEqual(a.dense, b.dense);
+  assert.deepEqual(a.bias, b.bias);
+  const c = trainOnTexts(buildCorpus({}, SHIP_SPLIT, 11, tiny).train, { ...options, seed: 4 });
+  assert.notDeepEqual(a.hashed, c.hashed);
+});
