@@ -69,7 +69,15 @@ export interface HeadlineFigure {
 export interface BenchReport {
   startedAt: string;
   finishedAt: string;
-  machine: { cpus: number; cpuModel: string; node: string; wrk: string };
+  machine: {
+    cpus: number;
+    cpuModel: string;
+    node: string;
+    wrk: string;
+    /** 1-minute load average before and after: anything else running on the machine shows here. */
+    loadAverageBefore: number;
+    loadAverageAfter: number;
+  };
   options: {
     durationSeconds: number;
     runs: number;
@@ -117,6 +125,10 @@ export function printReport(report: BenchReport, print: (line: string) => void):
   print(
     `== Results: median of ${options.runs} run(s) × ${options.durationSeconds} s per target, ` +
       `after ${options.warmupSeconds} s warm-up; added = minus direct in the same round ==`,
+  );
+  print(
+    `load average (1 min) ${report.machine.loadAverageBefore.toFixed(2)} before, ` +
+      `${report.machine.loadAverageAfter.toFixed(2)} after, on ${report.machine.cpus} CPUs`,
   );
   for (const scenario of report.scenarios) {
     print('');

@@ -575,6 +575,7 @@ async function main(): Promise<void> {
   const wrkVersion = (spawnSync(wrkPath, ['-v'], { encoding: 'utf8' }).stdout.split('\n')[0] ?? '').trim();
   const notes: string[] = [];
   const startedAt = new Date();
+  const loadAverageBefore = os.loadavg()[0] ?? 0;
   let gateway: GatewayProcess | undefined;
 
   try {
@@ -665,7 +666,14 @@ async function main(): Promise<void> {
     const report: BenchReport = {
       startedAt: startedAt.toISOString(),
       finishedAt: new Date().toISOString(),
-      machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', node: process.version, wrk: wrkVersion },
+      machine: {
+        cpus: os.cpus().length,
+        cpuModel: os.cpus()[0]?.model ?? 'unknown',
+        node: process.version,
+        wrk: wrkVersion,
+        loadAverageBefore,
+        loadAverageAfter: os.loadavg()[0] ?? 0,
+      },
       options: {
         durationSeconds: options.durationSeconds,
         runs: options.runs,
