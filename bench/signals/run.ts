@@ -3,13 +3,19 @@
  * 128 KB prompts, on one thread, next to the cost the gateway already pays for the same request
  * (JSON.parse + normalizeRequest), measured in the same run.
  *
- *   npm run bench:signals -- [--synthetic] [--quick] [--json]
+ *   npm run bench:signals -- [--synthetic] [--quick] [--json] [--source]
+ *
+ * By default it measures the BUNDLED code, as production runs it (the tsup bundle): started from the
+ * sources, this file bundles itself with esbuild into a temporary directory, copies the signal models next
+ * to the bundle (the loader looks for ./models), runs the bundle with the same arguments and exits with its
+ * status. --source measures the TypeScript sources under tsx instead (no cross-module inlining: slower).
  *
  * Prompts mix prose, a math word problem and a code task: taken from ../shared/datasets when present,
  * built procedurally otherwise (or with --synthetic). Figures are medians (and p90s) of per-request times,
  * each sample the mean of a short batch so that sub-microsecond signals are measurable (see README.md).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,8 +35,39 @@ import { requestText } from '../../src/signals/text/request-text.ts';
 import type { RequestText } from '../../src/signals/types.ts';
 
 const { values: flags } = parseArgs({
-  options: { synthetic: { type: 'boolean', default: false }, quick: { type: 'boolean', default: false }, json: { type: 'boolean', default: false } },
+  options: {
+    synthetic: { type: 'boolean', default: false },
+    quick: { type: 'boolean', default: false },
+    json: { type: 'boolean', default: false },
+    source: { type: 'boolean', default: false },
+  },
 });
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+/** Set in the bundle's environment by the driver below: this process is the bundled benchmark. */
+const BUNDLED_ENV = 'DISTILLGUARD_BENCH_BUNDLED';
+const bundled = process.env[BUNDLED_ENV] === '1';
+
+/** Started from the sources without --source: bundle this file, run the bundle, return its exit status. */
+function runBundled(): number {
+  const root = path.resolve(HERE, '..', '..');
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'dg-bench-signals-'));
+  try {
+    const outfile = path.join(dir, 'bench.mjs');
+    execFileSync(path.join(root, 'node_modules', '.bin', 'esbuild'), [
+      path.join(HERE, 'run.ts'), '--bundle', '--platform=node', '--format=esm', '--target=node20',
+      '--packages=external', `--outfile=${outfile}`, '--log-level=warning',
+    ], { cwd: root, stdio: 'inherit' });
+    cpSync(path.join(root, 'src', 'signals', 'models'), path.join(dir, 'models'), { recursive: true });
+    const child = spawnSync(process.execPath, [outfile, ...process.argv.slice(2)], {
+      cwd: root, stdio: 'inherit', env: { ...process.env, [BUNDLED_ENV]: '1' },
+    });
+    return child.status ?? 1;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+if (!bundled && !flags.source) process.exit(runBundled());
 
 const SIZES_KB = [1, 8, 32, 128] as const;
 const TARGET_US_AT_1KB = 50;
@@ -41,7 +78,8 @@ const MEASURE_MS = flags.quick ? 300 : 1500;
 /** A sample is the mean over a batch lasting at least this long: below it timer noise dominates. */
 const MIN_BATCH_US = 200;
 
-const DATASETS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'shared', 'datasets');
+/** The bundle runs from a temporary directory with the repository as its working directory. */
+const DATASETS = path.resolve(bundled ? process.cwd() : path.resolve(HERE, '..', '..'), '..', 'shared', 'datasets');
 const CHAT = endpointOf('POST', '/v1/chat/completions') as Endpoint;
 
 // ---- prompts ----
@@ -201,9 +239,9 @@ const all = results.get('all signals (computeSignals)') ?? [];
 const baseline = results.get('baseline: JSON.parse + normalizeRequest') ?? [];
 
 if (flags.json) {
-  console.log(JSON.stringify({ sizesKb: SIZES_KB, source: texts ? 'datasets' : 'synthetic', results: Object.fromEntries(results), sink }));
+  console.log(JSON.stringify({ sizesKb: SIZES_KB, bundled, source: texts ? 'datasets' : 'synthetic', results: Object.fromEntries(results), sink }));
 } else {
-  console.log(`Signals benchmark: node ${process.version}, ${os.cpus()[0]?.model ?? 'cpu'}, one thread; prompts from ${texts ? '../shared/datasets (sharegpt + gsm8k + codealpaca)' : 'the procedural generator'}`);
+  console.log(`Signals benchmark (${bundled ? 'bundled with esbuild, as production runs it' : 'TypeScript sources under tsx'}): node ${process.version}, ${os.cpus()[0]?.model ?? 'cpu'}, one thread; prompts from ${texts ? '../shared/datasets (sharegpt + gsm8k + codealpaca)' : 'the procedural generator'}`);
   console.log(`µs per request, median (p90); each sample the mean of a batch of >= ${MIN_BATCH_US} µs\n`);
   const header = ['', ...SIZES_KB.map((kb) => `${kb} KB`)];
   const rows: string[][] = [];
