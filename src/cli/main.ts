@@ -5,6 +5,7 @@ import { registerKeys } from './keys.ts';
 import { registerEvents } from './events.ts';
 import { registerFakeUpstream } from './fake-upstream.ts';
 import { registerSignals } from './signals.ts';
+import { registerSimulate } from './simulate.ts';
 
 const program = new Command('distillguard')
   .description('Protects model APIs against distillation and extraction attacks.')
@@ -17,5 +18,6 @@ registerKeys(program);
 registerEvents(program);
 registerFakeUpstream(program);
 registerSignals(program);
+registerSimulate(program);
 
 await program.parseAsync(process.argv);

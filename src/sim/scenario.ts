@@ -191,12 +191,14 @@ interface ScaleSize {
   days: number;
   /** Multiplies account counts of the medium preset. */
   factor: number;
+  /** Multiplies per-account rates of the heavy roles (small runs keep every behaviour at a fraction of the volume). */
+  volume: number;
 }
 
 const SIZES: Record<Scale, ScaleSize> = {
-  small: { days: 7, factor: 0.07 },
-  medium: { days: 14, factor: 1 },
-  large: { days: 28, factor: 5 },
+  small: { days: 7, factor: 0.07, volume: 0.3 },
+  medium: { days: 14, factor: 1, volume: 1 },
+  large: { days: 28, factor: 5, volume: 1 },
 };
 
 function count(base: number, factor: number, minimum: number): number {
@@ -211,24 +213,24 @@ const MODELS: ModelCatalog = {
 };
 
 export function scenarioFor(scale: Scale, seed = 1): ScenarioConfig {
-  const { days, factor: f } = SIZES[scale];
+  const { days, factor: f, volume: v } = SIZES[scale];
   const last = days;
   const releaseDay = Math.floor(days / 2);
   const campaigns: CampaignConfig[] = [
     {
       role: 'reseller_mixed', id: 'hydra-reseller', accounts: count(70, f, 8), startDay: 0, endDay: last, customerShare: 0.45,
       infra: { proxyKind: 'hosting', subnets: 4, ja4Count: 3, mimicCommonJa4: false, paymentPool: 3, paymentShare: 0.8, signupBurstHours: 48, emailStyle: 'custom', benignOverlap: 0 },
-      operator: { wrapperCount: 24, requestsPerAccountPerDay: 90, activeHoursPerDay: 24, jitterSeconds: 40, temperature: 0.8, maxTokens: 4096 },
+      operator: { wrapperCount: 24, requestsPerAccountPerDay: 90 * v, activeHoursPerDay: 24, jitterSeconds: 40, temperature: 0.8, maxTokens: 4096 },
     },
     {
       role: 'reasoning_harvest', id: 'cot-sweep-a', accounts: count(24, f, 5), startDay: 0, endDay: last, bank: 'math', multiChoiceShare: 0.3, thinkingShare: 0.5,
       infra: { proxyKind: 'residential', subnets: 6, ja4Count: 1, mimicCommonJa4: false, paymentPool: 0, paymentShare: 0, signupBurstHours: 12, emailStyle: 'webmail', benignOverlap: 0.3 },
-      operator: { wrapperCount: 40, requestsPerAccountPerDay: 140, activeHoursPerDay: 20, jitterSeconds: 90, temperature: 0.7, maxTokens: 8192 },
+      operator: { wrapperCount: 40, requestsPerAccountPerDay: 140 * v, activeHoursPerDay: 20, jitterSeconds: 90, temperature: 0.7, maxTokens: 8192 },
     },
     {
       role: 'rubric_harvest', id: 'reward-grader', accounts: count(12, f, 3), startDay: 1, endDay: last, pairwiseShare: 0.4,
       infra: { proxyKind: 'hosting', subnets: 2, ja4Count: 2, mimicCommonJa4: true, paymentPool: 2, paymentShare: 1, signupBurstHours: null, emailStyle: 'custom', benignOverlap: 0 },
-      operator: { wrapperCount: 12, requestsPerAccountPerDay: 100, activeHoursPerDay: 10, jitterSeconds: 20, temperature: 0, maxTokens: 600 },
+      operator: { wrapperCount: 12, requestsPerAccountPerDay: 100 * v, activeHoursPerDay: 10, jitterSeconds: 20, temperature: 0, maxTokens: 600 },
     },
     {
       role: 'low_and_slow', id: 'slow-drip', accounts: count(60, f, 12), startDay: 0, endDay: last,
@@ -238,22 +240,22 @@ export function scenarioFor(scale: Scale, seed = 1): ScenarioConfig {
     {
       role: 'rotation_worker', id: 'ban-evader', accounts: count(8, f, 2), startDay: 0, endDay: last, generations: 3, banAfterDays: Math.max(2, Math.floor(days / 3)),
       infra: { proxyKind: 'hosting', subnets: 2, ja4Count: 1, mimicCommonJa4: false, paymentPool: 0, paymentShare: 0, signupBurstHours: 6, emailStyle: 'disposable', benignOverlap: 0 },
-      operator: { wrapperCount: 6, requestsPerAccountPerDay: 120, activeHoursPerDay: 24, jitterSeconds: 15, temperature: 1, maxTokens: 8192 },
+      operator: { wrapperCount: 6, requestsPerAccountPerDay: 120 * v, activeHoursPerDay: 24, jitterSeconds: 15, temperature: 1, maxTokens: 8192 },
     },
     {
       role: 'model_pivot', id: 'release-chaser', accounts: count(10, f, 3), startDay: 0, endDay: last, pivotShare: 0.5, pivotDelayHours: 10,
       infra: { proxyKind: 'hosting', subnets: 3, ja4Count: 2, mimicCommonJa4: false, paymentPool: 1, paymentShare: 0.5, signupBurstHours: null, emailStyle: 'custom', benignOverlap: 0.1 },
-      operator: { wrapperCount: 16, requestsPerAccountPerDay: 150, activeHoursPerDay: 24, jitterSeconds: 60, temperature: 0.7, maxTokens: 8192 },
+      operator: { wrapperCount: 16, requestsPerAccountPerDay: 150 * v, activeHoursPerDay: 24, jitterSeconds: 60, temperature: 0.7, maxTokens: 8192 },
     },
     {
       role: 'jailbreak_probe', id: 'prompt-breaker', accounts: count(6, f, 2), startDay: 2, endDay: last, extractionShare: 0.4,
       infra: { proxyKind: 'residential', subnets: 3, ja4Count: 1, mimicCommonJa4: false, paymentPool: 1, paymentShare: 1, signupBurstHours: 24, emailStyle: 'disposable', benignOverlap: 0.2 },
-      operator: { wrapperCount: 30, requestsPerAccountPerDay: 30, activeHoursPerDay: 8, jitterSeconds: 300, temperature: 1, maxTokens: 1024 },
+      operator: { wrapperCount: 30, requestsPerAccountPerDay: 30 * v, activeHoursPerDay: 8, jitterSeconds: 300, temperature: 1, maxTokens: 1024 },
     },
     {
       role: 'logprob_probe', id: 'logit-prober', accounts: count(4, f, 2), startDay: 1, endDay: last, topLogprobs: 20, biasTokensPerRequest: 30, choices: 4,
       infra: { proxyKind: 'hosting', subnets: 1, ja4Count: 1, mimicCommonJa4: true, paymentPool: 1, paymentShare: 1, signupBurstHours: 2, emailStyle: 'webmail', benignOverlap: 0 },
-      operator: { wrapperCount: 4, requestsPerAccountPerDay: 200, activeHoursPerDay: 24, jitterSeconds: 2, temperature: 1, maxTokens: 1 },
+      operator: { wrapperCount: 4, requestsPerAccountPerDay: 200 * v, activeHoursPerDay: 24, jitterSeconds: 2, temperature: 1, maxTokens: 1 },
     },
   ];
   if (scale !== 'small') {
@@ -261,7 +263,7 @@ export function scenarioFor(scale: Scale, seed = 1): ScenarioConfig {
     campaigns.push({
       role: 'reasoning_harvest', id: 'cot-sweep-b', accounts: count(16, f, 4), startDay: 3, endDay: last, bank: 'code', multiChoiceShare: 0.1, thinkingShare: 0.2,
       infra: { proxyKind: 'hosting', subnets: 2, ja4Count: 2, mimicCommonJa4: true, paymentPool: 2, paymentShare: 0.5, signupBurstHours: null, emailStyle: 'custom', benignOverlap: 0 },
-      operator: { wrapperCount: 10, requestsPerAccountPerDay: 110, activeHoursPerDay: 16, jitterSeconds: 30, temperature: 0.9, maxTokens: 6000 },
+      operator: { wrapperCount: 10, requestsPerAccountPerDay: 110 * v, activeHoursPerDay: 16, jitterSeconds: 30, temperature: 0.9, maxTokens: 6000 },
     });
   }
   return {
@@ -273,10 +275,10 @@ export function scenarioFor(scale: Scale, seed = 1): ScenarioConfig {
     errorRate: 0.012,
     benign: {
       humanChat: { accounts: count(3800, f, 200), sessionsPerDayMedian: 0.35, turnsPerSessionMean: 3.5, thinkSecondsMedian: 70, playgroundShare: 0.25, releaseAdoptionPerDay: 0.04 },
-      appBackend: { accounts: count(10, f, 2), peakRequestsPerHourMedian: 160, multiTurnShare: 0.3 },
-      batchJob: { accounts: count(8, f, 2), runsPerAccount: Math.max(2, Math.floor(days * 0.7)), itemsPerRunMedian: 1600, maxTokens: 8, itemsPerSecond: 4 },
-      benchmarkRun: { accounts: count(3, f, 1), problemsPerRun: 1319, stepByStepShare: 0.6, requestsPerSecond: 0.6 },
-      officeTeam: { teams: count(10, f, 2), membersMin: 10, membersMax: 50, requestsPerWorkdayMedian: 7, sharedCardShare: 0.5 },
+      appBackend: { accounts: count(10, f, 2), peakRequestsPerHourMedian: 160 * v * v, multiTurnShare: 0.3 },
+      batchJob: { accounts: count(8, f, 2), runsPerAccount: Math.max(2, Math.floor(days * 0.7)), itemsPerRunMedian: 1600 * v, maxTokens: 8, itemsPerSecond: 4 },
+      benchmarkRun: { accounts: count(3, f, 1), problemsPerRun: Math.round(1319 * Math.min(1, 1.3 * v)), stepByStepShare: 0.6, requestsPerSecond: 0.6 },
+      officeTeam: { teams: count(10, f, 2), membersMin: 10, membersMax: scale === 'small' ? 20 : 50, requestsPerWorkdayMedian: 7, sharedCardShare: 0.5 },
       education: { accounts: count(500, f, 30), campuses: count(5, f, 2), requestsPerDayMedian: 1.2, breakShare: 0.15 },
       codingAgent: { accounts: count(80, f, 6), sessionsPerDayMedian: 1.5, stepsPerSessionMean: 18, maxHistoryTurns: 14 },
     },

@@ -16,6 +16,7 @@ import { Rng } from './random.ts';
 import { scenarioFor, type Scale, type ScenarioConfig } from './scenario.ts';
 import type { AccountLabel, Actor, CampaignSummary, RequestPlan, SimAccount } from './types.ts';
 import { renderEvent } from './wire.ts';
+import { eventJson } from './event-json.ts';
 import { JsonlWriter } from './writer.ts';
 
 export interface Simulation {
@@ -105,7 +106,7 @@ export async function simulate(options: SimulateOptions = {}): Promise<Simulatio
     events++;
     seen.add(event.account_id);
     options.onEvent?.(event);
-    if (writer?.push(event)) await writer.flush();
+    if (writer?.pushLine(eventJson(event))) await writer.flush();
   }
   await writer?.close();
   const accounts: AccountLabel[] = simulation.accounts

@@ -20,7 +20,11 @@ export class JsonlWriter {
 
   /** Buffers one value; true when the buffer is full and `flush()` should be awaited. */
   push(value: unknown): boolean {
-    const line = JSON.stringify(value);
+    return this.pushLine(JSON.stringify(value));
+  }
+
+  /** Buffers one already serialised line (no newline). */
+  pushLine(line: string): boolean {
     this.chunk.push(line);
     this.chars += line.length + 1;
     this.lines++;

@@ -31,7 +31,7 @@ export function appBackendActors(ctx: SimContext, rng: Rng): Actor[] {
       payment: ctx.ids.payment(), signupIp: r.pick(nat), tier: r.chance(0.6) ? 'startup' : 'enterprise', verified: true, keys: r.int(1, 3),
     });
     const clients = nat.map((ip) => clientInfo(ip, software, cloud));
-    const peak = r.logNormal(cfg.peakRequestsPerHourMedian, 0.6);
+    const peak = r.logNormal(cfg.peakRequestsPerHourMedian, 0.4);
     const utcOffset = UTC_OFFSET[r.pick(['US', 'GB', 'DE', 'IN', 'JP', 'BR'])] ?? 0;
     const temperature = r.pick([0.2, 0.3, 0.5, 0.7]);
     const maxTokens = r.pick([300, 512, 800]);
