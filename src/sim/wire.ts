@@ -284,7 +284,8 @@ export function renderEvent(plan: RequestPlan, account: SimAccount, ids: IdFacto
   event.status = 200;
   // Time to first token plus generation at a per-model pace; reasoning adds its own tokens.
   const perToken = plan.model.includes('mini') || plan.model.includes('haiku') ? 6 : 14;
-  const latency = rng.range(180, 700) + (output + reasoning) * perToken * rng.range(0.7, 1.4) + inputTokens * 0.02;
+  // Choices are generated in parallel, so one choice's length sets the pace; upstreams cut off at 10 minutes.
+  const latency = Math.min(600_000, rng.range(180, 700) + (plan.reply.outputTokens + reasoning) * perToken * rng.range(0.7, 1.4) + inputTokens * 0.02);
   event.latency_ms = Math.round(latency * 1000) / 1000;
   if (plan.params.stream) event.stream = true;
   return event;

@@ -1,7 +1,8 @@
 /**
  * app_backend: a product serving many end users behind one key. High volume around the clock with a
  * diurnal swell, one fixed system prompt, varied end-user messages (some with a short history), one
- * pinned SDK on a couple of cloud NAT addresses, and an `user` id per end user.
+ * pinned SDK on a couple of cloud NAT addresses, an `user` id per end user, and now and then an
+ * embeddings call for retrieval.
  */
 import { agedSignup, companyDomain, createAccount } from '../accounts.ts';
 import { openaiJs, openaiPython, anthropicPython } from '../clients.ts';
@@ -37,6 +38,14 @@ export function appBackendActors(ctx: SimContext, rng: Rng): Actor[] {
     const maxTokens = r.pick([300, 512, 800]);
     const timeline = function* (): Generator<RequestPlan> {
       for (const at of arrivals(r, ctx.startMs, ctx.endMs, peak, (ms) => activity('service', ms, utcOffset))) {
+        if (family === 'openai' && r.chance(0.04)) {
+          // Retrieval: the app embeds the end user's question before answering it.
+          yield {
+            at, keyId: account.keyIds[0] ?? '', client: r.pick(clients), api: 'embeddings', model: r.pick(ctx.config.models.embedding),
+            turns: [{ kind: 'user', text: endUserMessage(r, app) }], params: {}, reply: { style: 'chat', outputTokens: 0 },
+          };
+          continue;
+        }
         const turns: Turn[] = [];
         if (r.chance(cfg.multiTurnShare)) {
           for (let k = 0, n = r.int(1, 3); k < n; k++) {
