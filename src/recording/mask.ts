@@ -1,9 +1,8 @@
 import { isIPv6 } from 'node:net';
 
 /**
- * Masks secrets and personal data inside free text, each kind replaced by a typed placeholder. One
- * combined regex, compiled once, scans a string in a single pass; every quantifier is bounded or
- * followed by a guard that cannot backtrack, so the cost stays linear in the text's length.
+ * Masks secrets and personal data inside free text, each kind replaced by a typed placeholder. This
+ * runs on every recorded body (the gateway's CPU per request counts it), hence the shape scan below.
  */
 
 export const placeholders = {
@@ -25,42 +24,85 @@ export function isPlaceholder(text: string): boolean {
 const hex = '[0-9A-Fa-f]';
 const octet = String.raw`(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)`;
 
-const branches = [
-  // Credentials with a recognisable shape: bearer tokens, JWTs, provider key prefixes, our own keys.
-  String.raw`(?<key>\bBearer\s+[A-Za-z0-9._~+/=-]{8,}` +
+// Each kind is its own pattern, run only when a one-pass scan of the text shows it could match:
+// most prose has no key prefix, no long run and few digits, so most patterns never run at all.
+// Every quantifier is bounded or followed by a guard that cannot backtrack: cost stays linear.
+
+/** Credentials with a recognisable shape: bearer tokens, JWTs, provider key prefixes, our own keys. */
+const keyPattern = new RegExp(
+  String.raw`\bBearer\s+[A-Za-z0-9._~+/=-]{8,}` +
     String.raw`|\beyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*` +
     String.raw`|\b(?:sk-[A-Za-z0-9_-]{16,}|gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,}` +
-    String.raw`|(?:AKIA|ASIA)[A-Z0-9]{16}|xox[abposr]-[A-Za-z0-9-]{10,}|dg_[A-Za-z0-9_-]{20,}))`,
-  // A loose IPv6 candidate (validated by node:net in the callback) with an optional IPv4 tail.
-  String.raw`(?<ipv6>(?<![\w:.])(?:${hex}{0,4}:){2,7}(?:(?:\d{1,3}\.){3}\d{1,3}|${hex}{1,4})?(?![\w:]))`,
-  String.raw`(?<ipv4>(?<![\w.])(?:${octet}\.){3}${octet}(?!\w|\.\d))`,
-  // 13-19 digits, optionally grouped by spaces or dashes; Luhn-checked in the callback.
-  String.raw`(?<card>(?<![\w.+-])\d(?:[ -]?\d){12,18}(?!\w|[.-]\d))`,
-  // Phones: E.164, or 2-4 digit groups with separators (the callback wants 9-15 digits in all).
-  String.raw`(?<phone>(?<![\w.+])(?:\+\d{8,15}\b|(?:\+\d{1,3}[ .-]?)?(?:\(\d{1,4}\)[ .-]?)?\d{2,4}(?:[ .-]\d{2,4}){1,4}(?!\w|[.-]\d)))`,
-  // Long hex or base64 runs (emails are already masked, so a run cannot be an email's local part).
-  String.raw`(?<run>(?<![A-Za-z0-9+/=_-])[A-Za-z0-9+/_-]{32,}={0,2})`,
-];
+    String.raw`|(?:AKIA|ASIA)[A-Z0-9]{16}|xox[abposr]-[A-Za-z0-9-]{10,}|dg_[A-Za-z0-9_-]{20,})`,
+  'g',
+);
+const mayHoldKey = /Bearer|eyJ|sk-|gh[pousr]_|github_pat_|AKIA|ASIA|xox|dg_/;
+/** A loose IPv6 candidate (validated by node:net) with an optional IPv4 tail. */
+const ipv6Pattern = new RegExp(String.raw`(?<![\w:.])(?:${hex}{0,4}:){2,7}(?:(?:\d{1,3}\.){3}\d{1,3}|${hex}{1,4})?(?![\w:])`, 'g');
+const ipv4Pattern = new RegExp(String.raw`(?<![\w.])(?:${octet}\.){3}${octet}(?!\w|\.\d)`, 'g');
+/** 13-19 digits, optionally grouped by spaces or dashes; Luhn-checked before masking. */
+const cardPattern = /(?<![\w.+-])\d(?:[ -]?\d){12,18}(?!\w|[.-]\d)/g;
+/** Phones: E.164, or 2-4 digit groups with separators (9-15 digits in all). */
+const phonePattern = /(?<![\w.+])(?:\+\d{8,15}\b|(?:\+\d{1,3}[ .-]?)?(?:\(\d{1,4}\)[ .-]?)?\d{2,4}(?:[ .-]\d{2,4}){1,4}(?!\w|[.-]\d))/g;
+/** Long hex or base64 runs (emails are already masked, so a run cannot be an email's local part). */
+const runPattern = /(?<![A-Za-z0-9+/=_-])[A-Za-z0-9+/_-]{32,}={0,2}/g;
 
-const secretPattern = new RegExp(branches.join('|'), 'g');
+/** What one pass over the text says could be in it. */
+interface TextShape {
+  at: boolean;
+  digits: number;
+  /** "1.2" somewhere: an IPv4 address is possible. */
+  digitDotDigit: boolean;
+  /** Two colons within a hex-ish stretch: an IPv6 address is possible. */
+  colons: boolean;
+  /** A run of at least 32 base64/hex characters. */
+  longRun: boolean;
+}
 
-/** Text without any of these cannot match any branch above, so the scan is skipped. */
-const mayHoldSecret = /[0-9@]|Bearer|eyJ|sk-|gh[pousr]_|github_pat_|AKIA|ASIA|xox|dg_/;
+function shapeOf(text: string): TextShape {
+  let digits = 0;
+  let at = false;
+  let digitDotDigit = false;
+  let colonCount = 0;
+  let run = 0;
+  let longRun = false;
+  let previous = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const isDigit = code >= 48 && code <= 57;
+    if (isDigit) {
+      digits++;
+      if (previous === 46 && i >= 2) {
+        const before = text.charCodeAt(i - 2);
+        if (before >= 48 && before <= 57) digitDotDigit = true;
+      }
+    } else if (code === 64) at = true;
+    else if (code === 58) colonCount++;
+    if (isDigit || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 43 || code === 47 || code === 95 || code === 45) {
+      if (++run >= 32) longRun = true;
+    } else run = 0;
+    previous = code;
+  }
+  return { at, digits, digitDotDigit, colons: colonCount >= 2, longRun };
+}
 
 /** Ids providers put in bodies: long and mixed-case, but not secrets. */
 const benignIdPrefix = /^(?:chatcmpl-|cmpl-|resp_|msg_|toolu_|call_|fc_|rs_|req_|file-|asst_|run_|thread_|batch_)/;
 
-interface MatchGroups {
-  key?: string;
-  ipv6?: string;
-  ipv4?: string;
-  card?: string;
-  phone?: string;
-  run?: string;
-}
-
 export function maskSecrets(text: string): string {
-  return mayHoldSecret.test(text) ? maskEmails(text).replace(secretPattern, replaceMatch) : text;
+  // Nothing masked is shorter than an IPv4 address ("1.2.3.4"); most keys and roles are.
+  if (text.length < 7) return text;
+  const shape = shapeOf(text);
+  let out = shape.at ? maskEmails(text) : text;
+  if (mayHoldKey.test(out)) out = out.replace(keyPattern, placeholders.key);
+  if (shape.colons && shape.digits > 0) out = out.replace(ipv6Pattern, maskIPv6);
+  if (shape.digitDotDigit) out = out.replace(ipv4Pattern, placeholders.ip);
+  if (shape.digits >= 9) {
+    out = out.replace(cardPattern, maskCard);
+    out = out.replace(phonePattern, maskPhone);
+  }
+  if (shape.longRun) out = out.replace(runPattern, maskRun);
+  return out;
 }
 
 const domainAfterAt = /(?:[A-Za-z0-9-]{1,63}\.){1,8}[A-Za-z]{2,24}\b/y;
@@ -97,20 +139,22 @@ function isLocalPartChar(code: number): boolean {
   );
 }
 
-function replaceMatch(match: string, ...rest: unknown[]): string {
-  const groups = rest[rest.length - 1] as MatchGroups;
-  if (groups.key !== undefined) return placeholders.key;
-  if (groups.ipv4 !== undefined) return placeholders.ip;
-  if (groups.ipv6 !== undefined) return /\d/.test(match) && isIPv6(match) ? placeholders.ip : match;
-  if (groups.card !== undefined) {
-    const digits = match.replace(/[ -]/g, '');
-    if (luhnValid(digits)) return placeholders.card;
-    return digits.length <= 15 && digits.length !== match.length ? placeholders.phone : match;
-  }
-  if (groups.phone !== undefined) {
-    const digitCount = countDigits(match);
-    return digitCount >= 9 && digitCount <= 15 ? placeholders.phone : match;
-  }
+function maskIPv6(match: string): string {
+  return /\d/.test(match) && isIPv6(match) ? placeholders.ip : match;
+}
+
+function maskCard(match: string): string {
+  const digits = match.replace(/[ -]/g, '');
+  if (luhnValid(digits)) return placeholders.card;
+  return digits.length <= 15 && digits.length !== match.length ? placeholders.phone : match;
+}
+
+function maskPhone(match: string): string {
+  const digitCount = countDigits(match);
+  return digitCount >= 9 && digitCount <= 15 ? placeholders.phone : match;
+}
+
+function maskRun(match: string): string {
   return looksLikeKey(match) ? placeholders.key : match;
 }
 
