@@ -96,7 +96,9 @@ export class Histogram {
 function labelKey(labels: Labels): string {
   let out = '';
   for (const name in labels) {
-    const value = labels[name]!.replace(/[\\"\n]/g, (c) => (c === '\n' ? '\\n' : `\\${c}`));
+    const raw = labels[name]!;
+    // Escaping is rare (label values are endpoint kinds and status codes), so test before replacing.
+    const value = /[\\"\n]/.test(raw) ? raw.replace(/[\\"\n]/g, (c) => (c === '\n' ? '\\n' : `\\${c}`)) : raw;
     out += `${out ? ',' : ''}${name}="${value}"`;
   }
   return out ? `{${out}}` : '';
