@@ -1,0 +1,273 @@
+/**
+ * The detection engine: one `ingest(event)` for the live gateway and for offline replay (DESIGN 1).
+ *
+ * Per event (a few µs beyond the signals): the template index records the request's LSH keys and
+ * says which template families it hit; the account's profile folds the event in (accounts.ts);
+ * families the account now uses repeatedly and new infrastructure values are registered in the
+ * inverted indexes, marking the account for re-linking.
+ *
+ * Every `recomputeEvery` events or `recomputeIntervalMs` of event time (whichever comes first), the
+ * campaign step runs on the state as it stands: re-weigh the pairs of marked accounts (linkage.ts),
+ * regroup if links changed, re-score groups with new activity (campaigns.ts), record detections and
+ * refresh the assessments of accounts that changed. Assessments are stored, so `assess()` is a map
+ * lookup, and everything said at time t rests on events up to t (DESIGN 2): a detection is stamped
+ * with the time of the event that triggered the step, never later data.
+ *
+ * Same events in the same order with the same seed give the same state: nothing reads the clock or
+ * an unseeded random source, and every iteration order is insertion or index order.
+ */
+import type { TrafficEvent } from '../core/traffic-event.ts';
+import type { Signals } from '../signals/types.ts';
+import { signalsOfEvent } from '../signals/index.ts';
+import type { AccountAssessment, Campaign, Engine, EngineOptions } from './types.ts';
+import { createDetails, createProfile, evictIdleDetails, reduceProfile, type AccountProfile } from './accounts.ts';
+import {
+  createCampaignBook, describeCampaign, findCampaigns, scoreGroup, scoreSolo, type CampaignContext, type CampaignFinding, type GroupScore,
+} from './campaigns.ts';
+import { burstBucket, countValue, createGraph, groupsOf, noteValue, refreshGraph, reweighLinks, type LinkContext } from './linkage.ts';
+import { timeOf } from './request-event.ts';
+import { assessAccount, behaviourOf, isSoloCampaign, type Membership } from './risk.ts';
+import { guaranteed } from './space-saving.ts';
+import { createTemplateIndex, observeTemplate, registerMember } from './templates.ts';
+
+export interface DetectionEngineOptions extends EngineOptions {
+  /** Run the campaign step after this many events (default 500). */
+  recomputeEvery?: number;
+  /** ...or after this much event time (default 10 minutes), so quiet periods still get verdicts. */
+  recomputeIntervalMs?: number;
+  /** Accounts keeping detailed profiles; the idle rest keep counters only (default 200,000). */
+  maxDetailedAccounts?: number;
+  /** Whether one account with sustained probing/extraction/jailbreak becomes a campaign of one (default true). */
+  soloCampaigns?: boolean;
+}
+
+/** Uses of a family within one account before the account counts as its repeat user. */
+const REGISTER_AFTER = 2;
+/** A model first seen this long after the stream began counts as a new release... */
+const RELEASE_WARMUP_MS = 24 * 3_600_000;
+/** ...and requests to it count as a pivot for this long. */
+const FRESH_MODEL_MS = 24 * 3_600_000;
+/** Every this many campaign steps, all links are re-weighed (rarities drift as templates spread). */
+const REWEIGH_EVERY = 50;
+
+function defaultSignalsOf(event: TrafficEvent): Signals | undefined {
+  try {
+    return signalsOfEvent(event);
+  } catch {
+    // Not a request body the signal stage reads (GET endpoints, malformed bodies): counted, not scored.
+    return undefined;
+  }
+}
+
+function freshAssessment(id: string): AccountAssessment {
+  return { accountId: id, risk: 0, verdict: 'benign', campaignId: null, firstFlaggedAt: null, events: 0, signals: [] };
+}
+
+/**
+ * A detection engine.
+ *
+ * @example
+ * const engine = createEngine({ seed: 1 });
+ * for (const event of events) engine.ingest(event);
+ * engine.assess('acct_42')?.verdict; // 'campaign' | 'suspicious' | 'benign'
+ */
+export function createEngine(options: DetectionEngineOptions = {}): Engine {
+  const seed = options.seed ?? 0;
+  const signalsOf = options.signalsOf ?? defaultSignalsOf;
+  const recomputeEvery = options.recomputeEvery ?? 500;
+  const recomputeIntervalMs = options.recomputeIntervalMs ?? 10 * 60_000;
+  const maxDetailed = options.maxDetailedAccounts ?? 200_000;
+  const solo = options.soloCampaigns ?? true;
+
+  const profiles: AccountProfile[] = [];
+  const byId = new Map<string, AccountProfile>();
+  const assessments: AccountAssessment[] = [];
+  const templates = createTemplateIndex();
+  const graph = createGraph();
+  const book = createCampaignBook(seed);
+  const releases = new Map<string, number>();
+  const touched = new Set<number>();
+  const soloCandidates = new Set<number>();
+  const families: number[] = [];
+  const linkContext: LinkContext = { profiles, templates, accounts: 0 };
+
+  let events = 0;
+  let from: number | null = null;
+  let to: number | null = null;
+  let sinceStep = 0;
+  let lastStepAt = -Infinity;
+  let steps = 0;
+  let groups: number[][] = [];
+  let groupsVersion = -1;
+  /** Group scores by the group's first member, reused while no member has new events. */
+  let scoreCache = new Map<number, GroupScore>();
+  let findings: CampaignFinding[] = [];
+  let membership = new Map<number, Membership>();
+
+  function campaignContext(): CampaignContext {
+    return { graph, templates, book, previousCampaignOf: (p) => assessments[p.index]?.campaignId ?? null };
+  }
+
+  function isFreshModel(model: string | undefined, ts: number): boolean {
+    if (model === undefined || from === null) return false;
+    let released = releases.get(model);
+    if (released === undefined) {
+      // Models in use when the stream began are not releases; their first sighting is stored as -Infinity.
+      released = ts - from < RELEASE_WARMUP_MS ? -Infinity : ts;
+      releases.set(model, released);
+    }
+    return ts - released < FRESH_MODEL_MS;
+  }
+
+  function register(p: AccountProfile): void {
+    const d = p.details;
+    if (d === undefined) return;
+    for (const family of families) {
+      if (d.registered.has(family) || guaranteed(d.templates, family) < REGISTER_AFTER) continue;
+      d.registered.add(family);
+      registerMember(templates, family, p.index);
+      graph.dirty.add(p.index);
+    }
+  }
+
+  function noteNew(list: readonly string[], fromIndex: number, note: (value: string) => void): void {
+    for (let i = fromIndex; i < list.length; i++) {
+      const value = list[i];
+      if (value !== undefined) note(value);
+    }
+  }
+
+  function ingest(event: TrafficEvent, given?: Signals): void {
+    let ts = timeOf(event.ts);
+    // Out-of-order or unreadable times are held at the last time seen: verdicts never move backwards.
+    if (!Number.isFinite(ts)) ts = to ?? 0;
+    if (to !== null && ts < to) ts = to;
+    if (from === null) from = ts;
+    to = ts;
+    events++;
+    const signals = given ?? signalsOf(event);
+
+    let p = byId.get(event.account_id);
+    if (p === undefined) {
+      p = createProfile(event.account_id, profiles.length, ts);
+      profiles.push(p);
+      byId.set(p.id, p);
+      assessments.push(freshAssessment(p.id));
+    }
+    if (p.details === undefined) p.details = createDetails();
+    const d = p.details;
+
+    if (signals !== undefined) observeTemplate(templates, signals.template.lshKeys, signals.template.skeleton, families);
+    else families.length = 0;
+    let sharedTemplate = false;
+    for (const family of families) {
+      const entry = templates.families[family];
+      if (entry !== undefined && entry.view !== 'system' && entry.members.count >= 2) sharedTemplate = true;
+    }
+    const freshModel = isFreshModel(event.model, ts);
+
+    const infoBefore = p.info.payment_fingerprint === undefined || p.info.signup_ip === undefined || p.info.created_at === undefined;
+    const sizes = [d.ipPrefixes.length, d.asns.length, d.ja4s.length, d.userAgents.length] as const;
+    reduceProfile(p, { ts, event, signals, families, sharedTemplate, freshModel });
+    register(p);
+    const index = p.index;
+    noteNew(d.ipPrefixes, sizes[0], (v) => { noteValue(graph, 'pfx:' + v, index); });
+    noteNew(d.asns, sizes[1], (v) => { countValue(graph, 'asn:' + v); graph.dirty.add(index); });
+    noteNew(d.ja4s, sizes[2], (v) => { countValue(graph, 'ja4:' + v); graph.dirty.add(index); });
+    noteNew(d.userAgents, sizes[3], (v) => { countValue(graph, 'ua:' + v); graph.dirty.add(index); });
+    if (infoBefore && p.events === 1) noteSignup(p);
+
+    touched.add(index);
+    const assessment = assessments[index];
+    if (assessment !== undefined) assessment.events = p.events;
+    if (++sinceStep >= recomputeEvery || ts - lastStepAt >= recomputeIntervalMs) step(ts);
+  }
+
+  /** Sign-up facts, once per account (they come with its first event). */
+  function noteSignup(p: AccountProfile): void {
+    const info = p.info;
+    if (info.payment_fingerprint !== undefined) noteValue(graph, 'pay:' + info.payment_fingerprint, p.index);
+    if (info.signup_ip !== undefined) noteValue(graph, 'sip:' + info.signup_ip, p.index);
+    if (info.email_domain !== undefined) {
+      countValue(graph, 'dom:' + info.email_domain);
+      const created = info.created_at === undefined ? NaN : Date.parse(info.created_at);
+      if (Number.isFinite(created)) noteValue(graph, 'burst:' + info.email_domain + ':' + burstBucket(created), p.index);
+    }
+    graph.dirty.add(p.index);
+  }
+
+  /** The campaign step (see the file comment). */
+  function step(now: number): void {
+    sinceStep = 0;
+    lastStepAt = now;
+    steps++;
+    linkContext.accounts = profiles.length;
+    if (steps % 64 === 0) evictIdleDetails(profiles, maxDetailed);
+    refreshGraph(graph, linkContext);
+    if (steps % REWEIGH_EVERY === 0) reweighLinks(graph, linkContext);
+    const regrouped = graph.version !== groupsVersion;
+    if (regrouped) {
+      groups = groupsOf(graph);
+      groupsVersion = graph.version;
+    }
+    const scores: GroupScore[] = [];
+    const nextCache = new Map<number, GroupScore>();
+    for (const group of groups) {
+      const key = group[0] ?? -1;
+      const cached = regrouped ? undefined : scoreCache.get(key);
+      const score = cached !== undefined && !group.some((i) => touched.has(i))
+        ? cached
+        : scoreGroup(group.map((i) => profiles[i] as AccountProfile), graph);
+      nextCache.set(key, score);
+      scores.push(score);
+    }
+    scoreCache = nextCache;
+    findings = findCampaigns(scores, campaignContext(), now);
+    if (solo) {
+      for (const i of touched) {
+        const p = profiles[i];
+        if (p !== undefined && !soloCandidates.has(i) && isSoloCampaign(p, behaviourOf(p))) soloCandidates.add(i);
+      }
+      // An account already in a detected campaign is not also a campaign of its own.
+      const inCampaign = new Set<number>();
+      for (const f of findings) for (const p of f.group.participants) inCampaign.add(p.index);
+      const solos: GroupScore[] = [];
+      for (const i of soloCandidates) {
+        const p = profiles[i];
+        const score = p === undefined || inCampaign.has(i) ? undefined : scoreSolo(p);
+        if (score !== undefined) solos.push(score);
+      }
+      findings.push(...findCampaigns(solos, campaignContext(), now));
+    }
+
+    const nextMembership = new Map<number, Membership>();
+    for (const finding of findings) {
+      for (const p of finding.group.participants) nextMembership.set(p.index, { campaignId: finding.id, score: finding.group.score });
+    }
+    const reassess = new Set<number>(touched);
+    for (const i of membership.keys()) reassess.add(i);
+    for (const i of nextMembership.keys()) reassess.add(i);
+    membership = nextMembership;
+    for (const i of reassess) {
+      const p = profiles[i];
+      if (p === undefined) continue;
+      assessments[i] = assessAccount(p, behaviourOf(p), membership.get(i), assessments[i], now);
+    }
+    touched.clear();
+  }
+
+  return {
+    ingest,
+    assess(accountId: string): AccountAssessment | undefined {
+      const p = byId.get(accountId);
+      return p === undefined ? undefined : assessments[p.index];
+    },
+    snapshot() {
+      // Bring verdicts up to the last event (a step at its time: still only events up to then).
+      if (sinceStep > 0 && to !== null) step(to);
+      const campaigns: Campaign[] = findings.map((f) => describeCampaign(f, { graph, templates }));
+      campaigns.sort((a, b) => a.firstSeen - b.firstSeen || (a.id < b.id ? -1 : 1));
+      return { accounts: [...assessments], campaigns, events, from, to };
+    },
+  };
+}

@@ -1,0 +1,289 @@
+/**
+ * The account graph: weighted edges between accounts that share things an operator shares across
+ * the accounts it runs. Edges are found through inverted indexes (value -> a bounded list of
+ * accounts), never by comparing all pairs, and weighed by comparing the two accounts' profiles.
+ *
+ * Evidence is split in two (weights below):
+ *   hard: shared rare template families, payment fingerprint, sign-up IP. Each says "one operator".
+ *   soft: sign-up burst (same email domain, created within a day), IP /24 (/48), ASN, TLS (JA4), user
+ *         agent, synchronized activity. Offices, campuses and clouds share these innocently.
+ * Soft evidence is capped below the link threshold, so an office IP, an ASN or a campus never links
+ * accounts on its own; it only strengthens a hard link. Linking is not a verdict: a linked group
+ * becomes a campaign only if its members' behaviour says harvesting (campaigns.ts), so an office
+ * team on one company card forms a group that stays benign.
+ */
+import { activityOverlap, type AccountProfile } from './accounts.ts';
+import { addMember, createMemberList, forEachMember, rarity, type MemberList } from './member-list.ts';
+import { breadthOf, type TemplateIndex } from './templates.ts';
+
+/** Edge kinds, as bits. */
+export const LINK = {
+  template: 1, payment: 2, signupIp: 4, signupBurst: 8, ipPrefix: 16, asn: 32, ja4: 64, userAgent: 128, sync: 256,
+} as const;
+export type LinkKind = keyof typeof LINK;
+
+export const WEIGHTS = {
+  /** Per shared template family at full rarity; several families add up to TEMPLATE_MAX. */
+  template: 0.45,
+  templateMax: 0.8,
+  payment: 0.7,
+  signupIp: 0.5,
+  signupBurst: 0.3,
+  ipPrefix: 0.2,
+  asn: 0.05,
+  ja4: 0.15,
+  userAgent: 0.05,
+  sync: 0.2,
+  /** Soft evidence never reaches the threshold alone. */
+  softMax: 0.45,
+} as const;
+
+/** Weight from which two accounts are linked (in one group). */
+export const LINK_THRESHOLD = 0.6;
+/** Accounts created this close together with the same email domain form a sign-up burst. */
+export const SIGNUP_BURST_MS = 24 * 3_600_000;
+const BURST_BUCKET_MS = SIGNUP_BURST_MS;
+/** A payment fingerprint or sign-up IP shared by more accounts than this is a platform, not an operator. */
+const SHARED_IDENTITY_MAX = 200;
+/** Activity overlap (Jaccard of 5-minute slots) from which timing counts as synchronized. */
+const SYNC_FLOOR = 0.3;
+
+export interface Edge {
+  a: number;
+  b: number;
+  weight: number;
+  /** LINK bits. */
+  kinds: number;
+  sharedFamilies: number;
+}
+
+export interface AccountGraph {
+  /** Candidate-generating values ('pay:…', 'sip:…', 'burst:<domain>:<bucket>', 'pfx:…') -> accounts. */
+  values: Map<string, MemberList>;
+  /** Count-only values ('asn:…', 'ja4:…', 'ua:…', 'dom:…') -> accounts holding them. */
+  counts: Map<string, number>;
+  /** Links at or above LINK_THRESHOLD, by pairKey. */
+  edges: Map<number, Edge>;
+  /** Account -> linked accounts. */
+  adjacency: Map<number, Set<number>>;
+  /** Accounts whose linkable attributes changed since the last refresh. */
+  dirty: Set<number>;
+  /** Bumped whenever an edge appears or disappears (groups must be recomputed). */
+  version: number;
+}
+
+export function createGraph(): AccountGraph {
+  return { values: new Map(), counts: new Map(), edges: new Map(), adjacency: new Map(), dirty: new Set(), version: 0 };
+}
+
+/** One key per unordered pair; indexes stay below 2^26 (67M accounts). */
+export function pairKey(a: number, b: number): number {
+  return a < b ? a * 67_108_864 + b : b * 67_108_864 + a;
+}
+
+/** Records that `account` holds a candidate-generating value (call once per account and value). */
+export function noteValue(graph: AccountGraph, value: string, account: number): void {
+  let list = graph.values.get(value);
+  if (list === undefined) graph.values.set(value, (list = createMemberList()));
+  addMember(list, account);
+  graph.dirty.add(account);
+}
+
+/** Counts one more account holding a weak value (for its rarity). */
+export function countValue(graph: AccountGraph, value: string): void {
+  graph.counts.set(value, (graph.counts.get(value) ?? 0) + 1);
+}
+
+export function burstBucket(createdAt: number): number {
+  return Math.floor(createdAt / BURST_BUCKET_MS);
+}
+
+/** What the graph needs to know about the world to weigh a pair. */
+export interface LinkContext {
+  profiles: readonly AccountProfile[];
+  templates: TemplateIndex;
+  /** Accounts seen so far (the rarity reference). */
+  accounts: number;
+}
+
+function sharesAny(a: readonly string[], b: readonly string[]): string | undefined {
+  for (const x of a) if (b.includes(x)) return x;
+  return undefined;
+}
+
+/** The weight of the link between two accounts and its kinds, from their current profiles. */
+export function weighPair(graph: AccountGraph, a: AccountProfile, b: AccountProfile, ctx: LinkContext): Edge {
+  const edge: Edge = { a: Math.min(a.index, b.index), b: Math.max(a.index, b.index), weight: 0, kinds: 0, sharedFamilies: 0 };
+  const da = a.details;
+  const db = b.details;
+  let hard = 0;
+  if (da !== undefined && db !== undefined) {
+    const [small, large] = da.registered.size <= db.registered.size ? [da.registered, db.registered] : [db.registered, da.registered];
+    let template = 0;
+    for (const family of small) {
+      if (!large.has(family)) continue;
+      edge.sharedFamilies++;
+      // A shared system prompt is how apps and tools work (every user of one coding CLI has it): half weight.
+      const view = ctx.templates.families[family]?.view === 'system' ? 0.5 : 1;
+      template += view * WEIGHTS.template * rarity(breadthOf(ctx.templates, family), ctx.accounts);
+    }
+    if (template > 0) {
+      hard += Math.min(WEIGHTS.templateMax, template);
+      edge.kinds |= LINK.template;
+    }
+  }
+  const pa = a.info.payment_fingerprint;
+  if (pa !== undefined && pa === b.info.payment_fingerprint) {
+    const holders = graph.values.get('pay:' + pa)?.count ?? 0;
+    hard += holders > SHARED_IDENTITY_MAX ? WEIGHTS.payment / 4 : WEIGHTS.payment;
+    edge.kinds |= LINK.payment;
+  }
+  const sa = a.info.signup_ip;
+  if (sa !== undefined && sa === b.info.signup_ip) {
+    const holders = graph.values.get('sip:' + sa)?.count ?? 0;
+    hard += holders > SHARED_IDENTITY_MAX ? WEIGHTS.signupIp / 4 : WEIGHTS.signupIp;
+    edge.kinds |= LINK.signupIp;
+  }
+  let soft = 0;
+  const domain = a.info.email_domain;
+  if (domain !== undefined && domain === b.info.email_domain && a.info.created_at !== undefined && b.info.created_at !== undefined) {
+    const gap = Math.abs(Date.parse(a.info.created_at) - Date.parse(b.info.created_at));
+    if (gap <= SIGNUP_BURST_MS) {
+      soft += WEIGHTS.signupBurst * rarity(graph.counts.get('dom:' + domain) ?? 0, ctx.accounts);
+      edge.kinds |= LINK.signupBurst;
+    }
+  }
+  if (da !== undefined && db !== undefined) {
+    if (sharesAny(da.ipPrefixes, db.ipPrefixes) !== undefined) { soft += WEIGHTS.ipPrefix; edge.kinds |= LINK.ipPrefix; }
+    if (sharesAny(da.asns, db.asns) !== undefined) { soft += WEIGHTS.asn; edge.kinds |= LINK.asn; }
+    const ja4 = sharesAny(da.ja4s, db.ja4s);
+    if (ja4 !== undefined) { soft += WEIGHTS.ja4 * rarity(graph.counts.get('ja4:' + ja4) ?? 0, ctx.accounts); edge.kinds |= LINK.ja4; }
+    const ua = sharesAny(da.userAgents, db.userAgents);
+    if (ua !== undefined) { soft += WEIGHTS.userAgent * rarity(graph.counts.get('ua:' + ua) ?? 0, ctx.accounts); edge.kinds |= LINK.userAgent; }
+    const overlap = activityOverlap(da, db);
+    if (overlap >= SYNC_FLOOR) { soft += WEIGHTS.sync * Math.min(1, (overlap - SYNC_FLOOR) / 0.4); edge.kinds |= LINK.sync; }
+  }
+  edge.weight = hard > 0 ? Math.min(1, hard + Math.min(WEIGHTS.softMax, soft)) : Math.min(WEIGHTS.softMax, soft);
+  return edge;
+}
+
+/** Candidate-generating values of an account, as graph.values keys. */
+export function linkValuesOf(p: AccountProfile): string[] {
+  const values: string[] = [];
+  if (p.info.payment_fingerprint !== undefined) values.push('pay:' + p.info.payment_fingerprint);
+  if (p.info.signup_ip !== undefined) values.push('sip:' + p.info.signup_ip);
+  if (p.info.email_domain !== undefined && p.info.created_at !== undefined) {
+    const bucket = burstBucket(Date.parse(p.info.created_at));
+    for (const b of [bucket - 1, bucket, bucket + 1]) values.push('burst:' + p.info.email_domain + ':' + b);
+  }
+  if (p.details !== undefined) for (const prefix of p.details.ipPrefixes) values.push('pfx:' + prefix);
+  return values;
+}
+
+function setEdge(graph: AccountGraph, edge: Edge): void {
+  const key = pairKey(edge.a, edge.b);
+  const had = graph.edges.has(key);
+  if (edge.weight >= LINK_THRESHOLD) {
+    graph.edges.set(key, edge);
+    if (!had) {
+      graph.version++;
+      link(graph, edge.a, edge.b);
+      link(graph, edge.b, edge.a);
+    }
+  } else if (had) {
+    graph.edges.delete(key);
+    graph.version++;
+    graph.adjacency.get(edge.a)?.delete(edge.b);
+    graph.adjacency.get(edge.b)?.delete(edge.a);
+  }
+}
+
+function link(graph: AccountGraph, from: number, to: number): void {
+  let set = graph.adjacency.get(from);
+  if (set === undefined) graph.adjacency.set(from, (set = new Set()));
+  set.add(to);
+}
+
+/**
+ * Re-weighs every pair that involves an account whose attributes changed: the account against the
+ * kept members of each of its values and families, and against its current links. Accounts whose
+ * details were evicted keep the links they had (they cannot be re-weighed). Returns pairs weighed.
+ */
+export function refreshGraph(graph: AccountGraph, ctx: LinkContext): number {
+  if (graph.dirty.size === 0) return 0;
+  const dirty = [...graph.dirty].sort((x, y) => x - y);
+  graph.dirty.clear();
+  let weighed = 0;
+  const seen = new Set<number>();
+  for (const index of dirty) {
+    const p = ctx.profiles[index];
+    if (p === undefined || p.details === undefined) continue;
+    seen.clear();
+    const consider = (other: number): void => {
+      if (other === index || seen.has(other)) return;
+      seen.add(other);
+      const q = ctx.profiles[other];
+      if (q === undefined || q.details === undefined) return;
+      setEdge(graph, weighPair(graph, p, q, ctx));
+      weighed++;
+    };
+    for (const family of p.details.registered) {
+      const entry = ctx.templates.families[family];
+      if (entry !== undefined) forEachMember(entry.members, consider);
+    }
+    for (const value of linkValuesOf(p)) {
+      const list = graph.values.get(value);
+      if (list !== undefined) forEachMember(list, consider);
+    }
+    const linked = graph.adjacency.get(index);
+    if (linked !== undefined) for (const other of [...linked]) consider(other);
+  }
+  return weighed;
+}
+
+/** Re-weighs every current link (rarities drift as families and values spread). */
+export function reweighLinks(graph: AccountGraph, ctx: LinkContext): void {
+  const edges = [...graph.edges.values()];
+  for (const edge of edges) {
+    const p = ctx.profiles[edge.a];
+    const q = ctx.profiles[edge.b];
+    if (p?.details === undefined || q?.details === undefined) continue;
+    setEdge(graph, weighPair(graph, p, q, ctx));
+  }
+}
+
+/**
+ * Connected components of the link graph with two or more accounts, each sorted by account index,
+ * ordered by their smallest index (deterministic). Union-find over the links only.
+ */
+export function groupsOf(graph: AccountGraph): number[][] {
+  const parent = new Map<number, number>();
+  const find = (x: number): number => {
+    let root = x;
+    for (let up = parent.get(root); up !== undefined && up !== root; up = parent.get(root)) root = up;
+    for (let node = x; node !== root;) {
+      const next = parent.get(node) ?? root;
+      parent.set(node, root);
+      node = next;
+    }
+    return root;
+  };
+  for (const edge of graph.edges.values()) {
+    if (!parent.has(edge.a)) parent.set(edge.a, edge.a);
+    if (!parent.has(edge.b)) parent.set(edge.b, edge.b);
+    const ra = find(edge.a);
+    const rb = find(edge.b);
+    if (ra !== rb) parent.set(Math.max(ra, rb), Math.min(ra, rb));
+  }
+  const byRoot = new Map<number, number[]>();
+  for (const node of parent.keys()) {
+    const root = find(node);
+    let members = byRoot.get(root);
+    if (members === undefined) byRoot.set(root, (members = []));
+    members.push(node);
+  }
+  const groups = [...byRoot.values()].filter((g) => g.length >= 2);
+  for (const g of groups) g.sort((x, y) => x - y);
+  groups.sort((x, y) => (x[0] ?? 0) - (y[0] ?? 0));
+  return groups;
+}
