@@ -6,6 +6,9 @@ import { registerEvents } from './events.ts';
 import { registerFakeUpstream } from './fake-upstream.ts';
 import { registerSignals } from './signals.ts';
 import { registerSimulate } from './simulate.ts';
+import { registerAnalyze } from './analyze.ts';
+import { registerEval } from './eval.ts';
+import { createEngine } from '../engine/engine.ts';
 
 const program = new Command('distillguard')
   .description('Protects model APIs against distillation and extraction attacks.')
@@ -19,5 +22,7 @@ registerEvents(program);
 registerFakeUpstream(program);
 registerSignals(program);
 registerSimulate(program);
+registerAnalyze(program, { createEngine });
+registerEval(program, { createEngine });
 
 await program.parseAsync(process.argv);
