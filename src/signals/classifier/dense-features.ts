@@ -1,9 +1,15 @@
 /**
- * A handful of hand-made features that carry across data sources where hashed n-grams do not: the
- * shape of optimiser-made suffixes (GCG, random search), token spam, and the few phrases every override
- * or extraction attempt needs whatever its wording. Each value is in [0, 1]. They are computed on the
- * lowercased classifier text; the regular expressions are linear (no nested quantifiers over the same
- * characters) so a hostile prompt cannot make them slow.
+ * Hand-made features that carry across data sources where hashed n-grams do not: the shape of
+ * optimiser-made suffixes (GCG, random search) and token spam, harmful-intent vocabulary and the framing
+ * that wraps it (role play, persuasion), and the few phrases every override or extraction attempt needs
+ * whatever its wording. Each value is in [0, 1].
+ *
+ * Cost: everything is gathered during the single character pass of features.ts (PassStats): each word
+ * is looked up once in LEXICON, a small open-addressing table keyed by the word hash and by its 5- and
+ * 7-character prefix hashes, which yields the regex anchor flags, harm categories and framing words. A
+ * regular expression then runs only when one of its anchor words was seen (every match of the pattern
+ * contains one), so benign text usually runs none. The expressions are linear (no nested quantifiers
+ * over the same characters), so a hostile prompt cannot make them slow.
  */
 import { avalanche, FNV_OFFSET, fnvStep } from './hash.ts';
 
@@ -23,6 +29,16 @@ export const DENSE_FEATURE_NAMES = [
   'grading_request',
   'candidate_responses',
   'log_length',
+  'harm_terms',
+  'harm_categories',
+  'harm_with_framing',
+  'harm_density',
+  'persuasion_framing',
+  'mixed_symbol_token_share',
+  'symbol_run_rate',
+  'distinct_token_ratio_low',
+  'long_token_share',
+  'say_only_hijack',
 ] as const;
 
 export type DenseFeatureName = (typeof DENSE_FEATURE_NAMES)[number];
@@ -51,126 +67,233 @@ const GRADING =
 const CANDIDATES =
   /\b(?:response|answer|output|completion|assistant|candidate|model) (?:a|b|1|2)\b|\[\[?(?:a|b)\]?\]|"score"\s*:|\breference answer\b|\bstudent answer\b/;
 
+/** Hijack phrasing: make the model print a fixed phrase and nothing else. */
+const SAY_ONLY =
+  /\b(?:say|print|output|reply with|respond with|answer with|write)\b[^.\n]{0,60}\b(?:and nothing else|nothing else|only|exactly|verbatim|as your (?:entire|whole|only) (?:reply|response|answer))\b|\b(?:only|just) (?:say|print|output|reply|respond|write)\b|\baccess granted\b/;
+
 const TEST_LIMIT = 4096;
 
-/**
- * Literal substrings at least one of which every match of the pattern contains: String.includes is far
- * cheaper than running an alternation-heavy expression over a kilobyte of benign text.
- */
-function gated(pattern: RegExp, anchors: readonly string[]): (text: string) => boolean {
-  return (text) => anchors.some((a) => text.includes(a)) && pattern.test(text);
-}
-const hasOverride = gated(OVERRIDE, ['ignor', 'disregard', 'forget', 'overrid', 'bypass', 'skip', 'end ', 'start ', 'begin ', 'new ', 'system']);
-const hasRolePlay = gated(ROLE_PLAY, ['you are', 'from now', 'act', 'pretend', 'role', 'character', 'imagine', 'play', 'hypothetic', 'fiction', 'story', 'novel', 'screenplay', 'script']);
-const hasUnrestricted = gated(UNRESTRICTED, ['no ', 'without', 'unfilter', 'uncensor', 'amoral', 'anything now', 'developer mode', 'jailbr', 'dan mode', 'bound', 'refuse', 'never', 'warning']);
-const hasSecret = gated(SECRET, ['system', 'prompt', 'hidden', 'initial', 'instructions', 'rules', 'guidelines', 'directives', 'pass', 'secret', 'access code', 'api key']);
-const hasRevealSecret = gated(REVEAL_SECRET, ['prompt', 'instruction', 'system', 'above', 'before', 'rules', 'guideline', 'directive', 'pass', 'secret', 'access code', 'first ']);
-const hasPrefixForcing = gated(PREFIX_FORCING, ['with', 'by', 'sure', 'access granted']);
-const hasReasoningNoun = gated(REASONING_REVEAL, ['reason', 'thought', 'thinking', 'chain', 'monologue', 'rationale', 'scratchpad', 'deliberat', 'hidden steps', 'intermediate']);
-const hasThinkingTags = gated(THINKING_TAGS, ['<', 'think', 'reason']);
-const hasGrading = gated(GRADING, ['rate', 'score', 'grade', 'evaluat', 'judge', 'rank', 'assess', 'rubric', 'scale', 'reward', 'preference', 'better']);
-const hasCandidates = gated(CANDIDATES, ['response', 'answer', 'output', 'completion', 'assistant', 'candidate', 'model', '[a', '[b', 'score']);
-const TOKEN_TABLE = 1024;
-const TOKEN_KEYS = new Uint32Array(TOKEN_TABLE);
-const TOKEN_COUNTS = new Uint16Array(TOKEN_TABLE);
+// ---- the word lexicon: regex anchors, harm categories, framing words ----
 
-function isWordCode(code: number): boolean {
-  if (code >= 0x61 && code <= 0x7a) return true;
-  if (code >= 0x30 && code <= 0x39) return true;
-  if (code < 0xc0) return false;
-  if (code >= 0x2000 && code <= 0x2bff) return false;
-  if (code >= 0x3000 && code <= 0x303f) return false;
-  if (code >= 0xd800 && code <= 0xdfff) return false;
-  return true;
-}
-
-function isVowel(code: number): boolean {
-  return code === 97 || code === 101 || code === 105 || code === 111 || code === 117 || code === 121;
-}
+/** Anchor flags: bit i set when a word that every match of regex i contains was seen. */
+export const F_OVERRIDE = 1 << 0;
+export const F_ROLE_PLAY = 1 << 1;
+export const F_UNRESTRICTED = 1 << 2;
+export const F_SECRET = 1 << 3;
+export const F_REVEAL = 1 << 4;
+export const F_PREFIX = 1 << 5;
+export const F_REASONING = 1 << 6;
+export const F_THINK_TAGS = 1 << 7;
+export const F_GRADING = 1 << 8;
+export const F_CANDIDATES = 1 << 9;
+export const F_SAY_ONLY = 1 << 10;
+/** Persuasion / legitimacy framing words (education, research, fiction, urgency). */
+export const F_PERSUASION = 1 << 11;
+/** Set by the pass on '<' (tags) and '[' (bracketed labels): anchors of THINKING_TAGS and CANDIDATES. */
+export const CHAR_FLAG_LT = F_THINK_TAGS;
+export const CHAR_FLAG_BRACKET = F_CANDIDATES;
+export const HARM_MASK = ~((1 << 16) - 1);
+/** Harm categories occupy bits HARM_SHIFT and up. */
+const HARM_SHIFT = 16;
 
 /**
- * Fills `out[offset .. offset + DENSE_FEATURE_COUNT)` from the lowercased classifier text and the
- * decoded hidden instructions. (The text layer lowercases, so case shape is not available here.)
+ * Anchor words per flag. "stem*" matches any word starting with the stem (stems are 5 or 7 characters:
+ * the prefix lengths hashed during the pass); a bare word matches only itself. Words split at anything
+ * that is not a letter or digit, like the tokenizer of features.ts.
  */
-export function denseFeatures(lower: string, decoded: readonly string[], out: Float32Array, offset: number): void {
+const ANCHORS: ReadonlyArray<readonly [number, string]> = [
+  [F_OVERRIDE, 'ignor* disre* forge* overr* bypas* skip instr* promp* syste* rule rules*'],
+  [F_ROLE_PLAY, 'now act actin* prete* role rolep* chara* imagi* play going hypot* ficti* story novel* scree* scrip*'],
+  [F_UNRESTRICTED, 'guide* restr* filte* censo* limit* ethic* warni* unfil* uncen* amora* anyth* devel* jailb* dan bound refus* never'],
+  [F_SECRET, 'syste* pre prepr* hidde* initi* instr* rules* promp* guide* direc* passw* passc* pass passp* secre* acces* api'],
+  [F_REVEAL, 'syste* pre prepr* instr* above befor* promp* rules* guide* direc* passw* passc* secre* acces* first'],
+  [F_PREFIX, 'respo* reply repli* answe* outpu* sure grant*'],
+  [F_REASONING, 'reaso* thoug* think* chain monol* ratio* scrat* delib* steps'],
+  [F_THINK_TAGS, 'think* reaso*'],
+  [F_GRADING, 'rate score* grade* evalu* judge* rank asses* rubri* scori* scale* rewar* prefe* bette*'],
+  [F_CANDIDATES, 'respo* answe* outpu* compl* assis* candi* model* score*'],
+  [F_SAY_ONLY, 'say print* outpu* reply respo* answe* write only just acces*'],
+  [F_PERSUASION, 'educa* academ* research* resea* hypot* ficti* novel* scree* grand* grandma purely theor* profe* exper* scena* prete* imagi* rolep* story thriller villa* chara* urgen* emergen* please desperate lives life depends'],
+];
+
+/**
+ * Harmful-intent vocabulary by category, written for this project from general knowledge of what
+ * jailbreaks try to obtain. A word may be benign on its own (the model weighs counts, categories and
+ * co-occurrence with framing, not single hits).
+ */
+const HARM_CATEGORIES: readonly string[] = [
+  // weapons
+  'weapo* gun guns gunpowder firearm* rifle rifles pistol pistols ammunit* sniper bioweap* sarin ricin anthrax toxin toxins poison* nerve untrace* silencer',
+  // explosives
+  'bomb bombs bombing explosi* detonat* grenade grenades ied napalm thermite molotov tnt nitrogl* pipebomb',
+  // malware and intrusion
+  'malware ransomw* keylogg* botnet trojan rootkit exploit exploits exploiting hack hacks hacked hacking hacker hackers phishing phish ddos backdoor spyware crack cracking unauthor* breach brute',
+  // fraud, theft, financial crime
+  'fraud* scam scams scammer scammers launder* counterfeit steal stealing stole stolen theft embezzl* shoplif* extort extorti* blackma* ponzi forged forgery evasion evade insider bribe bribery',
+  // drugs
+  'meth methamp* cocaine heroin fentanyl lsd mdma narcoti* drug drugs cartel smuggl* trafficking',
+  // self-harm
+  'suicide suicidal overdose anorexi* bulimi* starve selfharm cutting',
+  // violence
+  'kill killing killed murde* assassi* torture kidnap* massacre terrori* violenc* violent shoot stab hostage',
+  // hate and harassment
+  'racist racism hate hateful harass harassing harassm* bully* slur slurs inferior genocide nazi nazis suprema* xenopho* sexist misogyn* stalk stalking stalker dox doxx doxing doxxing threaten threatening',
+  // defamation
+  'defamat* libel slander* smear',
+  // sexual content, minors
+  'underage pedophi* csam explicit sexual porn porno* nude nudes erotic',
+  // privacy
+  'ssn spy spying surveil* consent tracking track personal locate',
+  // disinformation
+  'disinfo* misinfo* propaganda fake hoax conspiracy rigged',
+  // generic illegality and evasion
+  'illegal illegally illicit harmful dangerous lethal deadly undetec* caught police unlawful weaponize',
+];
+
+const LEX_SIZE = 4096;
+const LEX_KEYS = new Uint32Array(LEX_SIZE);
+const LEX_VALUES = new Uint32Array(LEX_SIZE);
+
+/** Seeds that separate the three key kinds of one word: the whole word, its 5- and its 7-character prefix. */
+export const PREFIX5_SEED = 0x2545f491;
+export const PREFIX7_SEED = 0x68e31da4;
+
+function wordFnv(text: string, length: number): number {
+  let h = FNV_OFFSET;
+  for (let i = 0; i < length; i++) h = fnvStep(h, text.charCodeAt(i));
+  return h;
+}
+
+/** The key of a whole word from its running FNV hash (features.ts hashes words the same way). */
+export function wordKey(fnv: number): number {
+  return (avalanche(fnv) | 1) >>> 0;
+}
+
+export function prefixKey(fnv: number, seed: number): number {
+  return (avalanche(fnv ^ seed) | 1) >>> 0;
+}
+
+function lexAdd(key: number, bits: number): void {
+  let slot = key & (LEX_SIZE - 1);
+  while (LEX_KEYS[slot] !== 0 && LEX_KEYS[slot] !== key) slot = (slot + 1) & (LEX_SIZE - 1);
+  LEX_KEYS[slot] = key;
+  LEX_VALUES[slot] = LEX_VALUES[slot]! | bits;
+}
+
+function addEntry(entry: string, bits: number): void {
+  if (entry.endsWith('*')) {
+    const stem = entry.slice(0, -1);
+    // Stems of 7+ characters match on their first 7, of 5-6 on their first 5 (only those prefixes are
+    // hashed); a shorter stem is the word itself.
+    if (stem.length >= 7) lexAdd(prefixKey(wordFnv(stem, 7), PREFIX7_SEED), bits);
+    else if (stem.length >= 5) lexAdd(prefixKey(wordFnv(stem, 5), PREFIX5_SEED), bits);
+    else lexAdd(wordKey(wordFnv(stem, stem.length)), bits);
+  } else {
+    lexAdd(wordKey(wordFnv(entry, entry.length)), bits);
+  }
+}
+
+for (const [flag, list] of ANCHORS) for (const entry of list.split(' ')) addEntry(entry, flag);
+HARM_CATEGORIES.forEach((list, category) => {
+  for (const entry of list.split(' ')) addEntry(entry, 1 << (HARM_SHIFT + category));
+});
+
+/** The lexicon bits of a key (0 when absent). */
+export function lexicon(key: number): number {
+  let slot = key & (LEX_SIZE - 1);
+  for (;;) {
+    const k = LEX_KEYS[slot]!;
+    if (k === key) return LEX_VALUES[slot]!;
+    if (k === 0) return 0;
+    slot = (slot + 1) & (LEX_SIZE - 1);
+  }
+}
+
+/** What the character pass of features.ts gathers for the dense features. */
+export interface PassStats {
+  /** Anchor and framing flags (F_*), harm category bits from HARM_SHIFT. */
+  flags: number;
+  /** Words with a harm category. */
+  harmWords: number;
+  /** Persuasion-framing words. */
+  persuasionWords: number;
+  words: number;
+  /** Whitespace-separated tokens. */
+  tokens: number;
+  /** Tokens no natural language spells (digits inside letters, long consonant runs, glued symbols). */
+  oddTokens: number;
+  /** Tokens mixing letters and symbols with >= 3 class changes (e.g. "x.\\+y", "](me"). */
+  mixedTokens: number;
+  /** Tokens of 25+ characters. */
+  longTokens: number;
+  /** Runs of >= 3 symbol characters with at least two different symbols. */
+  symbolRuns: number;
+  /** Count of the most repeated token among the first 400. */
+  topToken: number;
+  /** Distinct tokens among the first 400. */
+  distinctTokens: number;
+  /** Symbols among the last 160 characters. */
+  tailSymbols: number;
+  tailLength: number;
+}
+
+export function emptyStats(): PassStats {
+  return { flags: 0, harmWords: 0, persuasionWords: 0, words: 0, tokens: 0, oddTokens: 0, mixedTokens: 0, longTokens: 0, symbolRuns: 0, topToken: 0, distinctTokens: 0, tailSymbols: 0, tailLength: 0 };
+}
+
+function popcount(x: number): number {
+  let v = x - ((x >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24);
+}
+
+function decodedIsInstruction(d: string): boolean {
+  return OVERRIDE.test(d) || SECRET.test(d) || UNRESTRICTED.test(d) || REVEAL_SECRET.test(d);
+}
+
+/**
+ * Fills `out[offset .. offset + DENSE_FEATURE_COUNT)` from the pass statistics, the lowercased
+ * classifier text (for the gated expressions) and the decoded hidden instructions.
+ */
+export function denseFeatures(stats: PassStats, lower: string, decoded: readonly string[], out: Float32Array, offset: number): void {
   const n = lower.length;
-  // Token shape: one scan, counting tokens that no natural language spells (mixed case inside, digits
-  // inside letters, long consonant runs, or glued symbols) and the most repeated token.
-  let tokens = 0;
-  let odd = 0;
-  let tokenStart = -1;
-  // Most repeated token, counted by hash in a small open-addressing table (no string allocation).
-  TOKEN_KEYS.fill(0);
-  TOKEN_COUNTS.fill(0);
-  let top = 0;
-  for (let i = 0; i <= n; i++) {
-    const code = i < n ? lower.charCodeAt(i) : 32;
-    const space = code === 32 || code === 10 || code === 9 || code === 13;
-    if (!space) {
-      if (tokenStart < 0) tokenStart = i;
-      continue;
-    }
-    if (tokenStart < 0) continue;
-    const end = i;
-    tokens++;
-    let letters = 0;
-    let digits = 0;
-    let symbols = 0;
-    let consonantRun = 0;
-    let maxConsonantRun = 0;
-    for (let j = tokenStart; j < end; j++) {
-      const c = lower.charCodeAt(j);
-      if (c >= 97 && c <= 122) {
-        letters++;
-        if (isVowel(c)) consonantRun = 0;
-        else if (++consonantRun > maxConsonantRun) maxConsonantRun = consonantRun;
-      } else if (c >= 48 && c <= 57) digits++;
-      else if (!isWordCode(c)) symbols++;
-    }
-    const len = end - tokenStart;
-    const gluedSymbols = letters > 0 && symbols >= 2 && symbols * 3 >= len;
-    if ((letters > 0 && digits > 0 && letters + digits === len && len > 3) || maxConsonantRun >= 5 || gluedSymbols) odd++;
-    if (tokens <= 400) {
-      let h = FNV_OFFSET;
-      for (let j = tokenStart; j < end; j++) h = fnvStep(h, lower.charCodeAt(j));
-      const key = (avalanche(h) | 1) >>> 0;
-      let slot = key & (TOKEN_TABLE - 1);
-      while (TOKEN_KEYS[slot] !== 0 && TOKEN_KEYS[slot] !== key) slot = (slot + 1) & (TOKEN_TABLE - 1);
-      TOKEN_KEYS[slot] = key;
-      const count = (TOKEN_COUNTS[slot] ?? 0) + 1;
-      TOKEN_COUNTS[slot] = count;
-      if (count > top) top = count;
-    }
-    tokenStart = -1;
-  }
-  // Symbol density over the last 160 characters: optimiser suffixes sit at the end of the prompt.
-  const tailStart = Math.max(0, n - 160);
-  let tailSymbols = 0;
-  for (let i = tailStart; i < n; i++) {
-    const c = lower.charCodeAt(i);
-    if (c !== 32 && c !== 10 && !isWordCode(c)) tailSymbols++;
-  }
+  const f = stats.flags;
   const head = n > TEST_LIMIT ? lower.slice(0, TEST_LIMIT) : lower;
   let decodedInstruction = 0;
   for (const text of decoded) {
     const d = text.toLowerCase();
-    if (hasOverride(d) || hasSecret(d) || hasUnrestricted(d) || hasRevealSecret(d)) decodedInstruction = 1;
+    if (decodedIsInstruction(d)) decodedInstruction = 1;
     else if (d.length >= 12 && decodedInstruction < 0.5) decodedInstruction = 0.5;
   }
-  const reasoningNoun = hasReasoningNoun(head);
-  out[offset + 0] = tokens === 0 ? 0 : odd / tokens;
-  out[offset + 1] = n === 0 ? 0 : tailSymbols / (n - tailStart);
-  out[offset + 2] = tokens < 8 ? 0 : top / Math.min(tokens, 400);
-  out[offset + 3] = hasOverride(head) ? 1 : 0;
-  out[offset + 4] = hasRolePlay(head) ? 1 : 0;
-  out[offset + 5] = hasUnrestricted(head) ? 1 : 0;
-  out[offset + 6] = hasSecret(head) ? 1 : 0;
-  out[offset + 7] = hasRevealSecret(head) ? 1 : 0;
-  out[offset + 8] = hasPrefixForcing(head) ? 1 : 0;
+  const tokens = stats.tokens;
+  const reasoningNoun = (f & F_REASONING) !== 0 && REASONING_REVEAL.test(head);
+  const rolePlay = (f & F_ROLE_PLAY) !== 0 && ROLE_PLAY.test(head);
+  const unrestricted = (f & F_UNRESTRICTED) !== 0 && UNRESTRICTED.test(head);
+  const harmCategories = popcount(f >>> HARM_SHIFT);
+  const persuasion = stats.persuasionWords > 0;
+  out[offset + 0] = tokens === 0 ? 0 : stats.oddTokens / tokens;
+  out[offset + 1] = stats.tailLength === 0 ? 0 : stats.tailSymbols / stats.tailLength;
+  out[offset + 2] = tokens < 8 ? 0 : stats.topToken / Math.min(tokens, 400);
+  out[offset + 3] = (f & F_OVERRIDE) !== 0 && OVERRIDE.test(head) ? 1 : 0;
+  out[offset + 4] = rolePlay ? 1 : 0;
+  out[offset + 5] = unrestricted ? 1 : 0;
+  out[offset + 6] = (f & F_SECRET) !== 0 && SECRET.test(head) ? 1 : 0;
+  out[offset + 7] = (f & F_REVEAL) !== 0 && REVEAL_SECRET.test(head) ? 1 : 0;
+  out[offset + 8] = (f & F_PREFIX) !== 0 && PREFIX_FORCING.test(head) ? 1 : 0;
   out[offset + 9] = decodedInstruction;
   out[offset + 10] = reasoningNoun && REVEAL_VERB.test(head) ? 1 : reasoningNoun ? 0.5 : 0;
-  out[offset + 11] = hasThinkingTags(head) ? 1 : 0;
-  out[offset + 12] = hasGrading(head) ? 1 : 0;
-  out[offset + 13] = hasCandidates(head) ? 1 : 0;
+  out[offset + 11] = (f & F_THINK_TAGS) !== 0 && THINKING_TAGS.test(head) ? 1 : 0;
+  out[offset + 12] = (f & F_GRADING) !== 0 && GRADING.test(head) ? 1 : 0;
+  out[offset + 13] = (f & F_CANDIDATES) !== 0 && CANDIDATES.test(head) ? 1 : 0;
   out[offset + 14] = Math.min(1, Math.log1p(n) / 9);
+  out[offset + 15] = Math.min(1, stats.harmWords / 4);
+  out[offset + 16] = Math.min(1, harmCategories / 3);
+  out[offset + 17] = stats.harmWords > 0 && (rolePlay || unrestricted || persuasion) ? 1 : 0;
+  out[offset + 18] = stats.words === 0 ? 0 : Math.min(1, (8 * stats.harmWords) / stats.words);
+  out[offset + 19] = Math.min(1, stats.persuasionWords / 3);
+  out[offset + 20] = tokens === 0 ? 0 : Math.min(1, (4 * stats.mixedTokens) / tokens);
+  out[offset + 21] = tokens === 0 ? 0 : Math.min(1, (4 * stats.symbolRuns) / tokens);
+  out[offset + 22] = tokens < 20 ? 0 : 1 - stats.distinctTokens / Math.min(tokens, 400);
+  out[offset + 23] = tokens === 0 ? 0 : Math.min(1, (4 * stats.longTokens) / tokens);
+  out[offset + 24] = (f & F_SAY_ONLY) !== 0 && SAY_ONLY.test(head) ? 1 : 0;
 }

@@ -1,11 +1,15 @@
 /**
  * One feature extraction per request, shared by every head: signed feature hashing of word unigrams,
- * word bigrams and character 3-5-grams over the lowercased classifier text, log-scaled counts, L2
- * normalised; plus the dense hand-made features of dense-features.ts. Cost is linear in the text, which
- * is capped (head and tail) so a huge prompt costs no more than a 4 KB one.
+ * word bigrams and character n-grams over the lowercased classifier text, log-scaled counts, L2
+ * normalised; plus the dense hand-made features of dense-features.ts, whose statistics are gathered in
+ * the same single pass over the characters. Cost is linear in the text, which is capped (head and tail)
+ * so a huge prompt costs no more than a 4 KB one.
  */
 import { avalanche, combineHashes, FNV_OFFSET, fnvStep } from './hash.ts';
-import { DENSE_FEATURE_COUNT, denseFeatures } from './dense-features.ts';
+import {
+  CHAR_FLAG_BRACKET, CHAR_FLAG_LT, DENSE_FEATURE_COUNT, denseFeatures, emptyStats, F_PERSUASION, HARM_MASK, lexicon,
+  prefixKey, PREFIX5_SEED, PREFIX7_SEED, type PassStats,
+} from './dense-features.ts';
 
 /** Text beyond this is cut to its first HEAD_CHARS and last TAIL_CHARS (attacks sit at either end). */
 export const MAX_FEATURE_CHARS = 4096;
@@ -42,25 +46,24 @@ export function classifierText(user: string, decoded: readonly string[]): string
   return text;
 }
 
-function isWordCode(code: number): boolean {
-  if (code >= 0x61 && code <= 0x7a) return true;
-  if (code >= 0x30 && code <= 0x39) return true;
-  if (code < 0xc0) return false;
-  if (code >= 0x2000 && code <= 0x2bff) return false;
-  if (code >= 0x3000 && code <= 0x303f) return false;
-  if (code >= 0xd800 && code <= 0xdfff) return false;
-  return true;
-}
 
 const GOLDEN = 0x9e3779b1;
+const SEED_CHAR4 = 0x5851f42d;
+
+/** Log1p of small counts, precomputed (Math.log1p per bucket is a visible cost). */
+const LOG1P = Float32Array.from({ length: 256 }, (_, i) => Math.log1p(i));
 
 /** Reusable accumulators for one bucket count; extraction is synchronous, so one set per size suffices. */
 class Scratch {
   readonly shift: number;
-  /** Signed counts per bucket (a 4 KB text cannot overflow 16 bits). */
+  /** Signed counts per bucket (a 5 KB text cannot overflow 16 bits). */
   readonly counts: Int16Array;
   touched: Int32Array = new Int32Array(0);
   values: Float32Array = new Float32Array(0);
+  size = 0;
+  /** Whitespace-token counts among the first 400 tokens (open addressing on the token hash). */
+  readonly tokenKeys = new Uint32Array(1024);
+  readonly tokenCounts = new Uint16Array(1024);
 
   constructor(bits: number) {
     this.shift = 32 - bits;
@@ -76,13 +79,210 @@ class Scratch {
 
 const scratchByBits = new Map<number, Scratch>();
 
+function isVowel(code: number): boolean {
+  return code === 97 || code === 101 || code === 105 || code === 111 || code === 117 || code === 121;
+}
+
+/** Letters, digits and non-ASCII letters: what words are made of (as in the lexicon). */
+function isWordCode(code: number): boolean {
+  if (code >= 0x61 && code <= 0x7a) return true;
+  if (code >= 0x30 && code <= 0x39) return true;
+  if (code < 0xc0) return false;
+  if (code >= 0x2000 && code <= 0x2bff) return false;
+  if (code >= 0x3000 && code <= 0x303f) return false;
+  return code < 0xd800 || code > 0xdfff;
+}
+
+/** Counts one hashed feature: bucket = top bits of one multiplicative mix, sign = the bit below. */
+function addFeature(scratch: Scratch, hash: number): void {
+  const mixed = Math.imul(hash ^ (hash >>> 15), GOLDEN);
+  const shift = scratch.shift;
+  const index = mixed >>> shift;
+  const counts = scratch.counts;
+  const count = counts[index]!;
+  // A bucket whose count went back to 0 may be listed twice; the second entry then reads 0.
+  if (count === 0) scratch.touched[scratch.size++] = index;
+  counts[index] = (mixed >>> (shift - 1)) & 1 ? count - 1 : count + 1;
+}
+
+/** Character 4-grams: a packed window of the last four code units, one mix per position. */
+function charGrams(lower: string, scratch: Scratch): void {
+  const n = lower.length;
+  const { counts, touched, shift } = scratch;
+  const signShift = shift - 1;
+  let size = scratch.size;
+  let window = 0;
+  for (let i = 0; i < n; i++) {
+    window = ((window << 8) ^ lower.charCodeAt(i)) | 0;
+    if (i < 3) continue;
+    const hash = window ^ SEED_CHAR4;
+    const mixed = Math.imul(hash ^ (hash >>> 15), GOLDEN);
+    const index = mixed >>> shift;
+    const count = counts[index]!;
+    if (count === 0) touched[size++] = index;
+    counts[index] = (mixed >>> signShift) & 1 ? count - 1 : count + 1;
+  }
+  scratch.size = size;
+}
+
+/** Words and word bigrams (FNV-1a, avalanched), each word and its 5-/7-character prefix looked up in the lexicon. */
+function wordFeatures(lower: string, scratch: Scratch, stats: PassStats): void {
+  const n = lower.length;
+  let previousWord = 0;
+  let havePrevious = false;
+  let flags = 0;
+  let words = 0;
+  let harmWords = 0;
+  let persuasionWords = 0;
+  let i = 0;
+  while (i < n) {
+    const code = lower.charCodeAt(i);
+    if (!isWordCode(code)) {
+      i++;
+      continue;
+    }
+    let h = fnvStep(FNV_OFFSET, code);
+    let prefix5 = 0;
+    let prefix7 = 0;
+    let j = i + 1;
+    while (j < n) {
+      const c = lower.charCodeAt(j);
+      if (!isWordCode(c)) break;
+      h = fnvStep(h, c);
+      j++;
+      if (j - i === 5) prefix5 = h;
+      else if (j - i === 7) prefix7 = h;
+    }
+    const length = j - i;
+    const word = avalanche(h);
+    addFeature(scratch, word ^ 0x1b873593);
+    if (havePrevious) addFeature(scratch, combineHashes(previousWord, word ^ 0x27d4eb2f));
+    previousWord = word;
+    havePrevious = true;
+    let lex = lexicon((word | 1) >>> 0);
+    if (length >= 5) lex |= lexicon(prefixKey(prefix5, PREFIX5_SEED));
+    if (length >= 7) lex |= lexicon(prefixKey(prefix7, PREFIX7_SEED));
+    if (lex !== 0) {
+      flags |= lex;
+      if ((lex & HARM_MASK) !== 0) harmWords++;
+      if ((lex & F_PERSUASION) !== 0) persuasionWords++;
+    }
+    words++;
+    i = j;
+  }
+  stats.flags |= flags;
+  stats.words = words;
+  stats.harmWords = harmWords;
+  stats.persuasionWords = persuasionWords;
+}
+
+/**
+ * Whitespace-token shape for the dense features: tokens no natural language spells, tokens mixing
+ * letters and symbols, very long tokens, mixed symbol runs, repetition, and symbols near the end.
+ */
+function tokenShapes(lower: string, scratch: Scratch, stats: PassStats): void {
+  const n = lower.length;
+  const { tokenKeys, tokenCounts } = scratch;
+  tokenKeys.fill(0);
+  tokenCounts.fill(0);
+  const tailStart = Math.max(0, n - 160);
+  stats.tailLength = n - tailStart;
+  let flags = 0;
+  let tokens = 0;
+  let odd = 0;
+  let mixed = 0;
+  let long = 0;
+  let runs = 0;
+  let top = 0;
+  let distinct = 0;
+  let tailSymbols = 0;
+  let i = 0;
+  while (i < n) {
+    let code = lower.charCodeAt(i);
+    if (code === 32 || code === 10 || code === 9 || code === 13) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let hash = FNV_OFFSET;
+    let letters = 0;
+    let digits = 0;
+    let symbols = 0;
+    let consonantRun = 0;
+    let maxConsonantRun = 0;
+    let changes = 0;
+    let lastClass = 0;
+    let run = 0;
+    let runMixed = false;
+    let lastSymbol = 0;
+    for (;;) {
+      hash = fnvStep(hash, code);
+      let cls = 1;
+      if (code >= 97 && code <= 122) {
+        letters++;
+        if (isVowel(code)) consonantRun = 0;
+        else if (++consonantRun > maxConsonantRun) maxConsonantRun = consonantRun;
+      } else if (code >= 48 && code <= 57) {
+        digits++;
+      } else if (!isWordCode(code)) {
+        symbols++;
+        cls = 2;
+        if (code === 60) flags |= CHAR_FLAG_LT;
+        else if (code === 91) flags |= CHAR_FLAG_BRACKET;
+        if (i >= tailStart) tailSymbols++;
+        if (run > 0 && code !== lastSymbol) runMixed = true;
+        run++;
+        lastSymbol = code;
+      }
+      if (cls === 1 && run > 0) {
+        if (run >= 3 && runMixed) runs++;
+        run = 0;
+        runMixed = false;
+      }
+      if (lastClass !== 0 && cls !== lastClass) changes++;
+      lastClass = cls;
+      i++;
+      if (i >= n) break;
+      code = lower.charCodeAt(i);
+      if (code === 32 || code === 10 || code === 9 || code === 13) break;
+    }
+    if (run >= 3 && runMixed) runs++;
+    const length = i - start;
+    tokens++;
+    const gluedSymbols = letters > 0 && symbols >= 2 && symbols * 3 >= length;
+    if ((letters > 0 && digits > 0 && letters + digits === length && length > 3) || maxConsonantRun >= 5 || gluedSymbols) odd++;
+    if (letters > 0 && changes >= 3) mixed++;
+    if (length >= 25) long++;
+    if (tokens <= 400) {
+      const key = (avalanche(hash) | 1) >>> 0;
+      let slot = key & 1023;
+      while (tokenKeys[slot] !== 0 && tokenKeys[slot] !== key) slot = (slot + 1) & 1023;
+      if (tokenKeys[slot] === 0) {
+        tokenKeys[slot] = key;
+        distinct++;
+      }
+      const count = tokenCounts[slot]! + 1;
+      tokenCounts[slot] = count;
+      if (count > top) top = count;
+    }
+  }
+  stats.flags |= flags;
+  stats.tokens = tokens;
+  stats.oddTokens = odd;
+  stats.mixedTokens = mixed;
+  stats.longTokens = long;
+  stats.symbolRuns = runs;
+  stats.topToken = top;
+  stats.distinctTokens = distinct;
+  stats.tailSymbols = tailSymbols;
+}
+
 /**
  * Extracts the shared features of `text` (already normalized; see classifierText). The returned vector
  * reuses internal buffers: read it before the next call, or copy it with copyFeatures.
  *
- * Hashing is FNV-1a over the code units followed by one multiplicative (Fibonacci) mix per feature: the
- * bucket is the top `bits` bits of the product and the sign the bit below them. This costs a few
- * multiplications per character, which is what keeps the four text signals inside the latency budget.
+ * Three tight passes over the characters: character 4-grams, words (+ bigrams and the lexicon lookups of
+ * the dense features) and whitespace-token shapes; then the gated expressions of dense-features.ts.
  */
 export function extractFeatures(text: string, decoded: readonly string[], bits: number): FeatureVector {
   let scratch = scratchByBits.get(bits);
@@ -92,70 +292,21 @@ export function extractFeatures(text: string, decoded: readonly string[], bits: 
   }
   const lower = text.toLowerCase();
   const n = lower.length;
-  // At most 3 char n-grams per position and 2 word features per word.
-  scratch.reserve(4 * n + 16);
-  const { counts, touched, shift } = scratch;
-  const signShift = shift - 1;
-  let size = 0;
-  const add = (hash: number): void => {
-    const mixed = Math.imul(hash, GOLDEN);
-    const index = mixed >>> shift;
-    const count = counts[index]!;
-    // A bucket whose count went back to 0 may be listed twice; the second entry then reads 0.
-    if (count === 0) touched[size++] = index;
-    counts[index] = (mixed >>> signShift) & 1 ? count - 1 : count + 1;
-  };
-
-  // Words and word bigrams.
-  let previous = 0;
-  let havePrevious = false;
-  let i = 0;
-  while (i < n) {
-    const code = lower.charCodeAt(i);
-    if (!isWordCode(code)) {
-      i++;
-      continue;
-    }
-    let h = fnvStep(FNV_OFFSET, code);
-    let j = i + 1;
-    while (j < n) {
-      const c = lower.charCodeAt(j);
-      if (!isWordCode(c)) break;
-      h = fnvStep(h, c);
-      j++;
-    }
-    const word = avalanche(h);
-    add(word ^ SEED_WORD);
-    if (havePrevious) add(combineHashes(previous, word ^ SEED_BIGRAM));
-    previous = word;
-    havePrevious = true;
-    i = j;
-  }
-
-  // Character 3-, 4- and 5-grams, hashed incrementally from each start position.
-  for (let start = 0; start + 3 <= n; start++) {
-    let h = Math.imul(FNV_OFFSET ^ SEED_CHAR, 0x01000193);
-    h = Math.imul(h ^ lower.charCodeAt(start), 0x01000193);
-    h = Math.imul(h ^ lower.charCodeAt(start + 1), 0x01000193);
-    h = Math.imul(h ^ lower.charCodeAt(start + 2), 0x01000193);
-    add(h ^ 0x33);
-    if (start + 4 <= n) {
-      h = Math.imul(h ^ lower.charCodeAt(start + 3), 0x01000193);
-      add(h ^ 0x44);
-      if (start + 5 <= n) {
-        h = Math.imul(h ^ lower.charCodeAt(start + 4), 0x01000193);
-        add(h ^ 0x55);
-      }
-    }
-  }
+  // At most 1 char n-gram per position and 2 word features per word.
+  scratch.reserve(2 * n + 16);
+  scratch.size = 0;
+  const stats = emptyStats();
+  charGrams(lower, scratch);
+  wordFeatures(lower, scratch, stats);
+  tokenShapes(lower, scratch, stats);
 
   // Log-scale, normalise, and reset the accumulators for the next call.
+  const { counts, touched, values, size } = scratch;
   let sumSquares = 0;
-  const values = scratch.values;
   for (let k = 0; k < size; k++) {
     const index = touched[k]!;
     const count = counts[index]!;
-    const value = count === 0 ? 0 : count > 0 ? Math.log1p(count) : -Math.log1p(-count);
+    const value = count >= 0 ? (count < 256 ? LOG1P[count]! : Math.log1p(count)) : count > -256 ? -LOG1P[-count]! : -Math.log1p(-count);
     values[k] = value;
     sumSquares += value * value;
     counts[index] = 0;
@@ -164,7 +315,7 @@ export function extractFeatures(text: string, decoded: readonly string[], bits: 
   for (let k = 0; k < size; k++) values[k] = values[k]! * scale;
 
   const dense = new Float32Array(DENSE_FEATURE_COUNT);
-  denseFeatures(lower, decoded, dense, 0);
+  denseFeatures(stats, lower, decoded, dense, 0);
   return { indices: touched, values, size, dense };
 }
 

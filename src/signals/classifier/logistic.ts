@@ -27,7 +27,7 @@ export interface TrainOptions {
 }
 
 export const DEFAULT_TRAIN_OPTIONS: Readonly<TrainOptions> = {
-  bits: 18,
+  bits: 16,
   epochs: 6,
   learningRate: 0.3,
   l2: 1e-6,
