@@ -24,8 +24,10 @@ import { createDetails, createProfile, evictIdleDetails, reduceProfile, type Acc
 import {
   createCampaignBook, describeCampaign, findCampaigns, scoreGroup, scoreSolo, type CampaignContext, type CampaignFinding, type GroupScore,
 } from './campaigns.ts';
-import { burstBucket, countValue, createGraph, groupsOf, noteValue, refreshGraph, reweighLinks, type LinkContext } from './linkage.ts';
-import { timeOf } from './request-event.ts';
+import {
+  burstBucket, countValue, createGraph, groupsOf, LINK, noteValue, refreshGraph, reweighLinks, type LinkContext, type LinkKind,
+} from './linkage.ts';
+import { isMultiTurn, timeOf } from './request-event.ts';
 import { assessAccount, behaviourOf, isSoloCampaign, type Membership } from './risk.ts';
 import { guaranteed } from './space-saving.ts';
 import { createTemplateIndex, observeTemplate, registerMember } from './templates.ts';
@@ -39,6 +41,23 @@ export interface DetectionEngineOptions extends EngineOptions {
   maxDetailedAccounts?: number;
   /** Whether one account with sustained probing/extraction/jailbreak becomes a campaign of one (default true). */
   soloCampaigns?: boolean;
+}
+
+/** A link between two accounts as an analyst reads it. */
+export interface AccountLink {
+  a: string;
+  b: string;
+  weight: number;
+  kinds: LinkKind[];
+  sharedFamilies: number;
+}
+
+/** The engine plus read-only views for reports and debugging. */
+export interface DetectionEngine extends Engine {
+  /** Current links between accounts (weight >= LINK_THRESHOLD), ordered by account index. */
+  links(): AccountLink[];
+  /** Template families two accounts both use repeatedly (view, breadth, skeleton): what a template link rests on. */
+  sharedTemplates(a: string, b: string): Array<{ family: number; view: string; breadth: number; events: number; skeleton: string }>;
 }
 
 /** Uses of a family within one account before the account counts as its repeat user. */
@@ -71,7 +90,7 @@ function freshAssessment(id: string): AccountAssessment {
  * for (const event of events) engine.ingest(event);
  * engine.assess('acct_42')?.verdict; // 'campaign' | 'suspicious' | 'benign'
  */
-export function createEngine(options: DetectionEngineOptions = {}): Engine {
+export function createEngine(options: DetectionEngineOptions = {}): DetectionEngine {
   const seed = options.seed ?? 0;
   const signalsOf = options.signalsOf ?? defaultSignalsOf;
   const recomputeEvery = options.recomputeEvery ?? 500;
@@ -157,7 +176,9 @@ export function createEngine(options: DetectionEngineOptions = {}): Engine {
     if (p.details === undefined) p.details = createDetails();
     const d = p.details;
 
-    if (signals !== undefined) observeTemplate(templates, signals.template.lshKeys, signals.template.skeleton, families);
+    // Templates are read from fresh prompts only: a conversation re-sends its first message with every
+    // turn, which would make any chat look like a reused template.
+    if (signals !== undefined && !isMultiTurn(event.request)) observeTemplate(templates, signals.template.lshKeys, signals.template.skeleton, families);
     else families.length = 0;
     let sharedTemplate = false;
     for (const family of families) {
@@ -268,6 +289,24 @@ export function createEngine(options: DetectionEngineOptions = {}): Engine {
       const campaigns: Campaign[] = findings.map((f) => describeCampaign(f, { graph, templates }));
       campaigns.sort((a, b) => a.firstSeen - b.firstSeen || (a.id < b.id ? -1 : 1));
       return { accounts: [...assessments], campaigns, events, from, to };
+    },
+    sharedTemplates(a, b) {
+      const da = byId.get(a)?.details;
+      const db = byId.get(b)?.details;
+      if (da === undefined || db === undefined) return [];
+      return [...da.registered].filter((f) => db.registered.has(f)).sort((x, y) => x - y).flatMap((f) => {
+        const entry = templates.families[f];
+        return entry === undefined ? [] : [{ family: f, view: entry.view, breadth: entry.members.count, events: entry.events, skeleton: entry.skeleton }];
+      });
+    },
+    links() {
+      const kinds = Object.entries(LINK) as Array<[LinkKind, number]>;
+      return [...graph.edges.values()]
+        .sort((x, y) => x.a - y.a || x.b - y.b)
+        .map((e) => ({
+          a: profiles[e.a]?.id ?? '', b: profiles[e.b]?.id ?? '', weight: Math.round(e.weight * 1000) / 1000,
+          kinds: kinds.filter(([, bit]) => (e.kinds & bit) !== 0).map(([name]) => name), sharedFamilies: e.sharedFamilies,
+        }));
     },
   };
 }

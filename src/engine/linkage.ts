@@ -14,7 +14,7 @@
  */
 import { activityOverlap, type AccountProfile } from './accounts.ts';
 import { addMember, createMemberList, forEachMember, rarity, type MemberList } from './member-list.ts';
-import { breadthOf, type TemplateIndex } from './templates.ts';
+import type { TemplateIndex } from './templates.ts';
 
 /** Edge kinds, as bits. */
 export const LINK = {
@@ -23,9 +23,10 @@ export const LINK = {
 export type LinkKind = keyof typeof LINK;
 
 export const WEIGHTS = {
-  /** Per shared template family at full rarity; several families add up to TEMPLATE_MAX. */
-  template: 0.45,
-  templateMax: 0.8,
+  /** The first shared template family at full rarity, then each further one; capped at templateMax. */
+  templateFirst: 0.3,
+  templateMore: 0.15,
+  templateMax: 0.5,
   payment: 0.7,
   signupIp: 0.5,
   signupBurst: 0.3,
@@ -119,13 +120,31 @@ export function weighPair(graph: AccountGraph, a: AccountProfile, b: AccountProf
   let hard = 0;
   if (da !== undefined && db !== undefined) {
     const [small, large] = da.registered.size <= db.registered.size ? [da.registered, db.registered] : [db.registered, da.registered];
-    let template = 0;
+    // One template gives up to one family per view group (system, prefix, suffix, whole), so sharing is
+    // counted per view group and the busiest group counts: its rarest family gives TEMPLATE_FIRST, each
+    // further one TEMPLATE_MORE. Two parties may share one public frame (an eval harness, an SDK example);
+    // three or more distinct rare wrappers is one operator.
+    const byView = new Map<string, number[]>();
     for (const family of small) {
       if (!large.has(family)) continue;
+      const entry = ctx.templates.families[family];
+      if (entry === undefined) continue;
       edge.sharedFamilies++;
-      // A shared system prompt is how apps and tools work (every user of one coding CLI has it): half weight.
-      const view = ctx.templates.families[family]?.view === 'system' ? 0.5 : 1;
-      template += view * WEIGHTS.template * rarity(breadthOf(ctx.templates, family), ctx.accounts);
+      // The same whole text from two accounts is a popular question (or a public benchmark item), not a
+      // wrapper: it does not link. A shared system prompt is how apps and tools work (every user of one
+      // coding CLI has it): half weight. Wrappers show in the prefix and suffix views.
+      if (entry.view === 'whole') continue;
+      const r = (entry.view === 'system' ? 0.5 : 1) * rarity(entry.members.count, ctx.accounts);
+      const list = byView.get(entry.view);
+      if (list === undefined) byView.set(entry.view, [r]);
+      else list.push(r);
+    }
+    let template = 0;
+    for (const rarities of byView.values()) {
+      rarities.sort((x, y) => y - x);
+      let sum = 0;
+      rarities.forEach((r, i) => { sum += r * (i === 0 ? WEIGHTS.templateFirst : WEIGHTS.templateMore); });
+      if (sum > template) template = sum;
     }
     if (template > 0) {
       hard += Math.min(WEIGHTS.templateMax, template);
