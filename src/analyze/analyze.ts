@@ -35,7 +35,7 @@ export interface AnalyzeOptions {
    * The signal stage (default signalsOfEvent, loaded only when needed: it loads the classifier models);
    * an event it throws on is fed without signals.
    */
-  signalsOf?: (event: TrafficEvent) => Signals;
+  signalsOf?: (event: TrafficEvent) => Signals | undefined;
   sort?: SortOptions;
   /** Gather timelines and template skeletons for the HTML report. */
   collectDetails?: boolean;
@@ -71,7 +71,7 @@ function rejectionOf(text: string): string | { ms: number; id: string } {
  * Signals of each event computed once: the engine may ask for them again through its `signalsOf` option
  * for the very event it was just handed, and gets the same object back.
  */
-function onceOnlySignals(signalsOf: (event: TrafficEvent) => Signals): (event: TrafficEvent) => Signals | undefined {
+function onceOnlySignals(signalsOf: (event: TrafficEvent) => Signals | undefined): (event: TrafficEvent) => Signals | undefined {
   let lastEvent: TrafficEvent | undefined;
   let lastSignals: Signals | undefined;
   return (event) => {

@@ -136,9 +136,10 @@ export class ExternalSorter {
   }
 
   async add(record: SortRecord): Promise<void> {
+    // Spill a full chunk only when more comes: input of exactly one chunk never touches the disk.
+    if (this.chunk.length >= this.maxEvents || this.chunkChars >= this.maxChars) await this.spill();
     this.chunk.push(record);
     this.chunkChars += record.text.length;
-    if (this.chunk.length >= this.maxEvents || this.chunkChars >= this.maxChars) await this.spill();
   }
 
   private async newSpillPath(): Promise<string> {

@@ -80,7 +80,7 @@ function familiesHtml(campaign: ReportCampaign, details: AnalysisDetails | undef
   const fromEvidence = campaign.evidence.filter((item) => item.kind.includes('template'));
   const families = details === undefined ? [] : templateFamilies(campaign, details);
   if (families.length === 0 && fromEvidence.length === 0) return '';
-  const rows = families.map((family) => `<li><span class="muted">${family.accounts} accounts, ${family.requests} requests</span>`
+  const rows = families.map((family) => `<li><span class="muted">${family.accounts} account${family.accounts === 1 ? '' : 's'}, ${family.requests} requests</span>`
     + `<pre>${escapeHtml(family.skeleton)}</pre></li>`).join('');
   const evidence = fromEvidence.map((item) => `<li><span class="muted">${escapeHtml(item.kind)}</span><pre>${escapeHtml(item.detail)}</pre></li>`).join('');
   return `<h4>Template families <span class="muted">(masked skeletons: numbers, names, quoted spans and code replaced)</span></h4><ul>${rows}${evidence}</ul>`;
