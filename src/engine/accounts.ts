@@ -69,6 +69,8 @@ export interface AccountProfile {
   /** Dense index, stable for the engine's lifetime (graph and union-find work on it). */
   index: number;
   info: AccountInfo;
+  /** info.created_at in ms (NaN when unknown), parsed once. */
+  createdAt: number;
   firstTs: number;
   lastTs: number;
   events: number;
@@ -135,7 +137,7 @@ export function createDetails(): AccountDetails {
 
 export function createProfile(id: string, index: number, ts: number): AccountProfile {
   return {
-    id, index, info: {}, firstTs: ts, lastTs: ts, events: 0, scored: 0, failed: 0, multiTurn: 0,
+    id, index, info: {}, createdAt: NaN, firstTs: ts, lastTs: ts, events: 0, scored: 0, failed: 0, multiTurn: 0,
     inputTokens: 0, outputTokens: 0, reasoningTokens: 0,
     elicitation: signalStats(), jailbreak: signalStats(), extraction: signalStats(), rubric: signalStats(), harvestParams: signalStats(),
     probing: 0, capability: new Float64Array(CAPABILITIES.length), targeted: 0, sharedTemplate: 0, freshModel: 0,
@@ -170,7 +172,10 @@ export const reduceProfile: ProfileReducer<AccountProfile> = (p, ev) => {
   }
   p.events++;
   if (ts > p.lastTs) p.lastTs = ts;
-  if (event.account !== undefined) mergeInfo(p.info, event.account);
+  if (event.account !== undefined && p.events === 1) {
+    mergeInfo(p.info, event.account);
+    if (p.info.created_at !== undefined) p.createdAt = Date.parse(p.info.created_at);
+  }
   if ((event.status ?? 200) >= 400) p.failed++;
   const multiTurn = isMultiTurn(event.request);
   if (multiTurn) p.multiTurn++;

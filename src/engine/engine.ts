@@ -25,7 +25,7 @@ import {
   createCampaignBook, describeCampaign, findCampaigns, scoreGroup, scoreSolo, type CampaignContext, type CampaignFinding, type GroupScore,
 } from './campaigns.ts';
 import {
-  burstBucket, countValue, createGraph, groupsOf, LINK, noteValue, refreshGraph, reweighLinks, type LinkContext, type LinkKind,
+  burstBucket, countValue, createGraph, groupsOf, LINK, notePending, noteValue, refreshGraph, reweighLinks, type LinkContext, type LinkKind,
 } from './linkage.ts';
 import { isMultiTurn, timeOf } from './request-event.ts';
 import { assessAccount, behaviourOf, isSoloCampaign, type Membership } from './risk.ts';
@@ -145,14 +145,7 @@ export function createEngine(options: DetectionEngineOptions = {}): DetectionEng
       if (d.registered.has(family) || guaranteed(d.templates, family) < REGISTER_AFTER) continue;
       d.registered.add(family);
       registerMember(templates, family, p.index);
-      graph.dirty.add(p.index);
-    }
-  }
-
-  function noteNew(list: readonly string[], fromIndex: number, note: (value: string) => void): void {
-    for (let i = fromIndex; i < list.length; i++) {
-      const value = list[i];
-      if (value !== undefined) note(value);
+      notePending(graph, p.index, 'fam:' + family);
     }
   }
 
@@ -188,14 +181,18 @@ export function createEngine(options: DetectionEngineOptions = {}): DetectionEng
     const freshModel = isFreshModel(event.model, ts);
 
     const infoBefore = p.info.payment_fingerprint === undefined || p.info.signup_ip === undefined || p.info.created_at === undefined;
-    const sizes = [d.ipPrefixes.length, d.asns.length, d.ja4s.length, d.userAgents.length] as const;
+    const prefixes = d.ipPrefixes.length;
+    const asns = d.asns.length;
+    const ja4s = d.ja4s.length;
+    const agents = d.userAgents.length;
     reduceProfile(p, { ts, event, signals, families, sharedTemplate, freshModel });
     register(p);
     const index = p.index;
-    noteNew(d.ipPrefixes, sizes[0], (v) => { noteValue(graph, 'pfx:' + v, index); });
-    noteNew(d.asns, sizes[1], (v) => { countValue(graph, 'asn:' + v); graph.dirty.add(index); });
-    noteNew(d.ja4s, sizes[2], (v) => { countValue(graph, 'ja4:' + v); graph.dirty.add(index); });
-    noteNew(d.userAgents, sizes[3], (v) => { countValue(graph, 'ua:' + v); graph.dirty.add(index); });
+    for (let i = prefixes; i < d.ipPrefixes.length; i++) noteValue(graph, 'pfx:' + d.ipPrefixes[i], index);
+    for (let i = asns; i < d.asns.length; i++) countValue(graph, 'asn:' + d.asns[i]);
+    for (let i = ja4s; i < d.ja4s.length; i++) countValue(graph, 'ja4:' + d.ja4s[i]);
+    for (let i = agents; i < d.userAgents.length; i++) countValue(graph, 'ua:' + d.userAgents[i]);
+    if (asns !== d.asns.length || ja4s !== d.ja4s.length || agents !== d.userAgents.length) graph.dirty.add(index);
     if (infoBefore && p.events === 1) noteSignup(p);
 
     touched.add(index);
@@ -211,8 +208,7 @@ export function createEngine(options: DetectionEngineOptions = {}): DetectionEng
     if (info.signup_ip !== undefined) noteValue(graph, 'sip:' + info.signup_ip, p.index);
     if (info.email_domain !== undefined) {
       countValue(graph, 'dom:' + info.email_domain);
-      const created = info.created_at === undefined ? NaN : Date.parse(info.created_at);
-      if (Number.isFinite(created)) noteValue(graph, 'burst:' + info.email_domain + ':' + burstBucket(created), p.index);
+      if (Number.isFinite(p.createdAt)) noteValue(graph, 'burst:' + info.email_domain + ':' + burstBucket(p.createdAt), p.index);
     }
     graph.dirty.add(p.index);
   }
@@ -265,9 +261,13 @@ export function createEngine(options: DetectionEngineOptions = {}): DetectionEng
     for (const finding of findings) {
       for (const p of finding.group.participants) nextMembership.set(p.index, { campaignId: finding.id, score: finding.group.score });
     }
+    // Re-assess accounts with new events, and members whose campaign or campaign score moved.
     const reassess = new Set<number>(touched);
-    for (const i of membership.keys()) reassess.add(i);
-    for (const i of nextMembership.keys()) reassess.add(i);
+    for (const [i, before] of membership) {
+      const after = nextMembership.get(i);
+      if (after === undefined || after.campaignId !== before.campaignId || Math.abs(after.score - before.score) >= 0.01) reassess.add(i);
+    }
+    for (const i of nextMembership.keys()) if (!membership.has(i)) reassess.add(i);
     membership = nextMembership;
     for (const i of reassess) {
       const p = profiles[i];

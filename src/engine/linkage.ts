@@ -69,12 +69,14 @@ export interface AccountGraph {
   adjacency: Map<number, Set<number>>;
   /** Accounts whose linkable attributes changed since the last refresh. */
   dirty: Set<number>;
+  /** What each dirty account gained since the last refresh: families ('fam:<id>') and values; only these bring new candidates. */
+  pending: Map<number, string[]>;
   /** Bumped whenever an edge appears or disappears (groups must be recomputed). */
   version: number;
 }
 
 export function createGraph(): AccountGraph {
-  return { values: new Map(), counts: new Map(), edges: new Map(), adjacency: new Map(), dirty: new Set(), version: 0 };
+  return { values: new Map(), counts: new Map(), edges: new Map(), adjacency: new Map(), dirty: new Set(), pending: new Map(), version: 0 };
 }
 
 /** One key per unordered pair; indexes stay below 2^26 (67M accounts). */
@@ -87,7 +89,15 @@ export function noteValue(graph: AccountGraph, value: string, account: number): 
   let list = graph.values.get(value);
   if (list === undefined) graph.values.set(value, (list = createMemberList()));
   addMember(list, account);
+  notePending(graph, account, value);
+}
+
+/** Marks `account` for re-linking because it gained `what` (a value key, or 'fam:<id>' for a template family). */
+export function notePending(graph: AccountGraph, account: number, what: string): void {
   graph.dirty.add(account);
+  const pending = graph.pending.get(account);
+  if (pending === undefined) graph.pending.set(account, [what]);
+  else pending.push(what);
 }
 
 /** Counts one more account holding a weak value (for its rarity). */
@@ -112,6 +122,19 @@ function sharesAny(a: readonly string[], b: readonly string[]): string | undefin
   return undefined;
 }
 
+const prefixRarity: number[] = [];
+const suffixRarity: number[] = [];
+const systemRarity: number[] = [];
+
+/** Template weight of the families shared in one view group: the rarest counts TEMPLATE_FIRST, the others TEMPLATE_MORE. */
+function viewWeight(rarities: number[]): number {
+  if (rarities.length === 0) return 0;
+  rarities.sort((x, y) => y - x);
+  let sum = 0;
+  for (let i = 0; i < rarities.length; i++) sum += (rarities[i] ?? 0) * (i === 0 ? WEIGHTS.templateFirst : WEIGHTS.templateMore);
+  return sum;
+}
+
 /** The weight of the link between two accounts and its kinds, from their current profiles. */
 export function weighPair(graph: AccountGraph, a: AccountProfile, b: AccountProfile, ctx: LinkContext): Edge {
   const edge: Edge = { a: Math.min(a.index, b.index), b: Math.max(a.index, b.index), weight: 0, kinds: 0, sharedFamilies: 0 };
@@ -124,7 +147,9 @@ export function weighPair(graph: AccountGraph, a: AccountProfile, b: AccountProf
     // counted per view group and the busiest group counts: its rarest family gives TEMPLATE_FIRST, each
     // further one TEMPLATE_MORE. Two parties may share one public frame (an eval harness, an SDK example);
     // three or more distinct rare wrappers is one operator.
-    const byView = new Map<string, number[]>();
+    prefixRarity.length = 0;
+    suffixRarity.length = 0;
+    systemRarity.length = 0;
     for (const family of small) {
       if (!large.has(family)) continue;
       const entry = ctx.templates.families[family];
@@ -134,18 +159,12 @@ export function weighPair(graph: AccountGraph, a: AccountProfile, b: AccountProf
       // wrapper: it does not link. A shared system prompt is how apps and tools work (every user of one
       // coding CLI has it): half weight. Wrappers show in the prefix and suffix views.
       if (entry.view === 'whole') continue;
-      const r = (entry.view === 'system' ? 0.5 : 1) * rarity(entry.members.count, ctx.accounts);
-      const list = byView.get(entry.view);
-      if (list === undefined) byView.set(entry.view, [r]);
-      else list.push(r);
+      const r = rarity(entry.members.count, ctx.accounts);
+      if (entry.view === 'prefix') prefixRarity.push(r);
+      else if (entry.view === 'suffix') suffixRarity.push(r);
+      else systemRarity.push(0.5 * r);
     }
-    let template = 0;
-    for (const rarities of byView.values()) {
-      rarities.sort((x, y) => y - x);
-      let sum = 0;
-      rarities.forEach((r, i) => { sum += r * (i === 0 ? WEIGHTS.templateFirst : WEIGHTS.templateMore); });
-      if (sum > template) template = sum;
-    }
+    const template = Math.max(viewWeight(prefixRarity), viewWeight(suffixRarity), viewWeight(systemRarity));
     if (template > 0) {
       hard += Math.min(WEIGHTS.templateMax, template);
       edge.kinds |= LINK.template;
@@ -165,9 +184,8 @@ export function weighPair(graph: AccountGraph, a: AccountProfile, b: AccountProf
   }
   let soft = 0;
   const domain = a.info.email_domain;
-  if (domain !== undefined && domain === b.info.email_domain && a.info.created_at !== undefined && b.info.created_at !== undefined) {
-    const gap = Math.abs(Date.parse(a.info.created_at) - Date.parse(b.info.created_at));
-    if (gap <= SIGNUP_BURST_MS) {
+  if (domain !== undefined && domain === b.info.email_domain) {
+    if (Math.abs(a.createdAt - b.createdAt) <= SIGNUP_BURST_MS) {
       soft += WEIGHTS.signupBurst * rarity(graph.counts.get('dom:' + domain) ?? 0, ctx.accounts);
       edge.kinds |= LINK.signupBurst;
     }
@@ -186,17 +204,12 @@ export function weighPair(graph: AccountGraph, a: AccountProfile, b: AccountProf
   return edge;
 }
 
-/** Candidate-generating values of an account, as graph.values keys. */
-export function linkValuesOf(p: AccountProfile): string[] {
-  const values: string[] = [];
-  if (p.info.payment_fingerprint !== undefined) values.push('pay:' + p.info.payment_fingerprint);
-  if (p.info.signup_ip !== undefined) values.push('sip:' + p.info.signup_ip);
-  if (p.info.email_domain !== undefined && p.info.created_at !== undefined) {
-    const bucket = burstBucket(Date.parse(p.info.created_at));
-    for (const b of [bucket - 1, bucket, bucket + 1]) values.push('burst:' + p.info.email_domain + ':' + b);
-  }
-  if (p.details !== undefined) for (const prefix of p.details.ipPrefixes) values.push('pfx:' + prefix);
-  return values;
+/** 'burst:<domain>:<bucket>' and the same domain's neighbouring buckets. */
+function burstNeighbours(value: string): string[] {
+  const cut = value.lastIndexOf(':');
+  const head = value.slice(0, cut + 1);
+  const bucket = Number(value.slice(cut + 1));
+  return [head + (bucket - 1), value, head + (bucket + 1)];
 }
 
 function setEdge(graph: AccountGraph, edge: Edge): void {
@@ -232,6 +245,8 @@ export function refreshGraph(graph: AccountGraph, ctx: LinkContext): number {
   if (graph.dirty.size === 0) return 0;
   const dirty = [...graph.dirty].sort((x, y) => x - y);
   graph.dirty.clear();
+  const pending = graph.pending;
+  graph.pending = new Map();
   let weighed = 0;
   const seen = new Set<number>();
   for (const index of dirty) {
@@ -246,13 +261,20 @@ export function refreshGraph(graph: AccountGraph, ctx: LinkContext): number {
       setEdge(graph, weighPair(graph, p, q, ctx));
       weighed++;
     };
-    for (const family of p.details.registered) {
-      const entry = ctx.templates.families[family];
-      if (entry !== undefined) forEachMember(entry.members, consider);
-    }
-    for (const value of linkValuesOf(p)) {
-      const list = graph.values.get(value);
-      if (list !== undefined) forEachMember(list, consider);
+    for (const what of pending.get(index) ?? []) {
+      if (what.startsWith('fam:')) {
+        const entry = ctx.templates.families[Number(what.slice(4))];
+        if (entry !== undefined) forEachMember(entry.members, consider);
+      } else if (what.startsWith('burst:')) {
+        // Sign-ups within a day may fall in the neighbouring bucket.
+        for (const value of burstNeighbours(what)) {
+          const list = graph.values.get(value);
+          if (list !== undefined) forEachMember(list, consider);
+        }
+      } else {
+        const list = graph.values.get(what);
+        if (list !== undefined) forEachMember(list, consider);
+      }
     }
     const linked = graph.adjacency.get(index);
     if (linked !== undefined) for (const other of [...linked]) consider(other);

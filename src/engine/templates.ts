@@ -12,8 +12,11 @@
 import { hashString } from '../signals/text/hash.ts';
 import { addMember, createMemberList, type MemberList } from './member-list.ts';
 
-/** Bands kept per MinHash view: 4 bands of 4 rows still match at Jaccard 0.8 with p = 0.88 per request. */
-const BANDS_INDEXED = 4;
+/**
+ * Bands kept per MinHash view: 2 bands of 4 rows match at Jaccard 0.8 with p = 0.65 per request, and a
+ * template recurs over many requests; the exact edge keys (he/te) catch short wrappers on every request.
+ */
+const BANDS_INDEXED = 2;
 /** Candidate table slots (first sightings); a template reused within ~slots/keys-per-request requests is caught. */
 const CANDIDATE_SLOTS = 1 << 20;
 /** Characters of skeleton kept per family, for evidence. */
@@ -60,6 +63,8 @@ export function viewGroupOf(key: string): ViewGroup | undefined {
 }
 
 const scratchFound: Record<ViewGroup, number> = { system: -1, prefix: -1, suffix: -1, whole: -1 };
+const scratchKeys: string[] = [];
+const scratchGroups: ViewGroup[] = [];
 
 /**
  * Records one request's keys and returns the families it hit (distinct, ascending ids) in `out`.
@@ -68,21 +73,27 @@ const scratchFound: Record<ViewGroup, number> = { system: -1, prefix: -1, suffix
  */
 export function observeTemplate(index: TemplateIndex, keys: readonly string[], skeleton: string, out: number[]): void {
   out.length = 0;
-  for (const group of GROUPS) scratchFound[group] = -1;
-  // First pass: families already known, the smallest id per group (stable under re-ordering of keys).
+  scratchFound.system = scratchFound.prefix = scratchFound.suffix = scratchFound.whole = -1;
+  scratchKeys.length = 0;
+  scratchGroups.length = 0;
+  // First pass: families already known, the smallest id per group (stable under re-ordering of keys);
+  // keys not yet in the index are kept for the second pass.
   for (const key of keys) {
-    const family = index.keyFamily.get(key);
-    if (family === undefined) continue;
     const group = viewGroupOf(key);
     if (group === undefined) continue;
+    const family = index.keyFamily.get(key);
+    if (family === undefined) {
+      scratchKeys.push(key);
+      scratchGroups.push(group);
+      continue;
+    }
     const found = scratchFound[group];
     if (found < 0 || family < found) scratchFound[group] = family;
   }
   // Second pass: promote keys seen before, remember first sightings.
-  for (const key of keys) {
-    if (index.keyFamily.has(key)) continue;
-    const group = viewGroupOf(key);
-    if (group === undefined) continue;
+  for (let i = 0; i < scratchKeys.length; i++) {
+    const key = scratchKeys[i] as string;
+    const group = scratchGroups[i] as ViewGroup;
     const slot = hashString(key) & (CANDIDATE_SLOTS - 1);
     if (index.candidates[slot] !== key) {
       index.candidates[slot] = key;
@@ -92,10 +103,7 @@ export function observeTemplate(index: TemplateIndex, keys: readonly string[], s
     let family = scratchFound[group];
     if (family < 0) {
       family = index.families.length;
-      index.families.push({
-        id: family, view: group, members: createMemberList(), events: 0,
-        skeleton: skeleton.slice(0, SKELETON_CHARS),
-      });
+      index.families.push({ id: family, view: group, members: createMemberList(), events: 0, skeleton: skeleton.slice(0, SKELETON_CHARS) });
       scratchFound[group] = family;
     }
     index.keyFamily.set(key, family);
