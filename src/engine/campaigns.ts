@@ -5,7 +5,10 @@
  *   harvest:      the members' harvest behaviour (risk.ts), weighted by their requests
  *   coordination: the larger of the share of requests on templates shared across accounts, the share
  *                 of links with synchronized activity, and half the share of links with shared infrastructure
- *   volume:       min(1, requests / VOLUME_FULL): a handful of requests is not yet a campaign
+ *   volume:       min(1, requests / VOLUME_FULL) x min(1, requests per account / DEPTH_FULL): a handful
+ *                 of requests is not yet a campaign, and neither is a class of students sending a few
+ *                 homework questions each from one campus (harvesting needs volume per account, even
+ *                 when each account stays under any rate limit)
  *
  * A group is a campaign once its score reaches CAMPAIGN_THRESHOLD; that moment is recorded
  * (detectedAt, eventsBeforeDetection) and stays with the campaign id. The id derives from the
@@ -27,6 +30,7 @@ import type { TemplateIndex } from './templates.ts';
 
 export const CAMPAIGN_THRESHOLD = 0.4;
 const VOLUME_FULL = 100;
+const DEPTH_FULL = 20;
 /** A member takes part when it harvests at least this much or uses the shared templates this much. */
 const PARTICIPATION_HARVEST = 0.15;
 const PARTICIPATION_TEMPLATED = 0.2;
@@ -110,7 +114,8 @@ export function scoreGroup(members: readonly AccountProfile[], graph: AccountGra
   const harvest = events > 0 ? harvestMass / events : 0;
   const infra = LINK.ipPrefix | LINK.ja4 | LINK.payment | LINK.signupIp | LINK.signupBurst;
   const coordination = Math.max(events > 0 ? templated / events : 0, linkShare(graph, participants, LINK.sync), 0.5 * linkShare(graph, participants, infra));
-  const volume = Math.min(1, events / VOLUME_FULL);
+  const depth = participants.length > 0 ? events / participants.length : 0;
+  const volume = Math.min(1, events / VOLUME_FULL) * Math.min(1, depth / DEPTH_FULL);
   const score = participants.length >= 2 ? volume * harvest * (0.7 + 0.3 * coordination) : 0;
   return { score, harvest, coordination, volume, events, participants, behaviours };
 }

@@ -35,7 +35,7 @@ import { createTemplateIndex, observeTemplate, registerMember } from './template
 export interface DetectionEngineOptions extends EngineOptions {
   /** Run the campaign step after this many events (default 500). */
   recomputeEvery?: number;
-  /** ...or after this much event time (default 10 minutes), so quiet periods still get verdicts. */
+  /** ...or after this much event time (default 15 minutes), so quiet periods still get verdicts. */
   recomputeIntervalMs?: number;
   /** Accounts keeping detailed profiles; the idle rest keep counters only (default 200,000). */
   maxDetailedAccounts?: number;
@@ -94,7 +94,7 @@ export function createEngine(options: DetectionEngineOptions = {}): DetectionEng
   const seed = options.seed ?? 0;
   const signalsOf = options.signalsOf ?? defaultSignalsOf;
   const recomputeEvery = options.recomputeEvery ?? 500;
-  const recomputeIntervalMs = options.recomputeIntervalMs ?? 10 * 60_000;
+  const recomputeIntervalMs = options.recomputeIntervalMs ?? 15 * 60_000;
   const maxDetailed = options.maxDetailedAccounts ?? 200_000;
   const solo = options.soloCampaigns ?? true;
 

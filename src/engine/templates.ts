@@ -19,6 +19,8 @@ import { addMember, createMemberList, type MemberList } from './member-list.ts';
 const BANDS_INDEXED = 2;
 /** Candidate table slots (first sightings); a template reused within ~slots/keys-per-request requests is caught. */
 const CANDIDATE_SLOTS = 1 << 20;
+/** Seed of the verifying hash (odd values only, so 0 means an empty slot). */
+const VERIFY_SEED = 0x5f356495;
 /** Characters of skeleton kept per family, for evidence. */
 const SKELETON_CHARS = 160;
 
@@ -39,11 +41,15 @@ export interface TemplateFamily {
 export interface TemplateIndex {
   keyFamily: Map<string, number>;
   families: TemplateFamily[];
-  candidates: Array<string | undefined>;
+  /**
+   * First sightings: slot (low bits of one hash) -> a second, independent hash of the key, 0 when empty.
+   * Numbers, not strings: a typed array of a million slots is 4 MB with no pointers for the GC to trace.
+   */
+  candidates: Uint32Array;
 }
 
 export function createTemplateIndex(): TemplateIndex {
-  return { keyFamily: new Map(), families: [], candidates: new Array<string | undefined>(CANDIDATE_SLOTS) };
+  return { keyFamily: new Map(), families: [], candidates: new Uint32Array(CANDIDATE_SLOTS) };
 }
 
 /** The view group of an indexed key, or undefined for a key the index skips (a high band). */
@@ -95,11 +101,12 @@ export function observeTemplate(index: TemplateIndex, keys: readonly string[], s
     const key = scratchKeys[i] as string;
     const group = scratchGroups[i] as ViewGroup;
     const slot = hashString(key) & (CANDIDATE_SLOTS - 1);
-    if (index.candidates[slot] !== key) {
-      index.candidates[slot] = key;
+    const check = (hashString(key, VERIFY_SEED) | 1) >>> 0;
+    if (index.candidates[slot] !== check) {
+      index.candidates[slot] = check;
       continue;
     }
-    index.candidates[slot] = undefined;
+    index.candidates[slot] = 0;
     let family = scratchFound[group];
     if (family < 0) {
       family = index.families.length;
