@@ -198,7 +198,7 @@ export function describeCampaign({ id, group, detection }: CampaignFinding, ctx:
   rate('jailbreak', 'jailbreak', meanOf(group, (b) => b.jailbreak), 0.1, 'are jailbreak attempts');
   rate('logit_probing', 'logit_probing', meanOf(group, (b) => b.probing), 0.1, 'probe logprobs or logit_bias');
   rate('model_pivot', 'model_pivot', meanOf(group, (b) => b.freshModel), 0.1, 'went to a model within a day of its release');
-  rate('template_sweep', 'shared_template', meanOf(group, (b) => b.templated), 0.3, 'use prompt templates shared across the accounts');
+  rate('template_sweep', 'template_sweep', meanOf(group, (b) => b.templated), 0.3, 'use prompt templates shared across the accounts');
   const habits = new Map<string, number>();
   for (const p of members) for (const [habit, n] of p.details?.habits ?? []) habits.set(habit, (habits.get(habit) ?? 0) + n);
   if ((habits.get('many_choices') ?? 0) >= group.events * 0.1) {
