@@ -24,17 +24,71 @@ export const DEFAULT_DECODE_BUDGET: Readonly<DecodeBudget> = {
 /** Shortest base64/hex run worth decoding: 16 chars = 12 bytes, shorter runs are ids and words. */
 const MIN_ENCODED_RUN = 16;
 
-/**
- * rot13 of instruction words that never occur in plain English ("vtaber" = ignore). Finding one is
- * the cheap test that the whole text is worth rotating.
- */
-const ROT13_MARKERS = /vtaber|cerivbhf|flfgrz|cebzcg|vafgehpgvbaf|qvfertneq|cnffjbeq|erirny/i;
+/** rot13 of instruction words that never occur in plain English ("vtaber" = ignore). */
+const ROT13_WORDS = ['vtaber', 'cerivbhf', 'flfgrz', 'cebzcg', 'vafgehpgvbaf', 'qvfertneq', 'cnffjbeq', 'erirny'];
+/** Reversed instruction words ("erongi" = ignore). */
+const REVERSED_WORDS = ['erongi', 'suoiverp', 'metsys', 'tpmorp', 'snoitcurtsni', 'drowssap', 'laever'];
+/** Finding one of the words is the test that the whole text is worth rotating. */
+const ROT13_MARKERS = new RegExp(ROT13_WORDS.join('|'), 'i');
 /** rot13 of "the" and "you": two of them in one text are a weaker sign of rot13 prose. */
 const ROT13_COMMON = / gur .* lbh |lbh .* gur /is;
-/** Reversed instruction words ("erongi" = ignore). */
-const REVERSED_MARKERS = /erongi|suoiverp|metsys|tpmorp|snoitcurtsni|drowssap|laever/i;
-/** A leet digit or sign followed by a letter: the cheap test before splitting into words. */
-const LEET_HINT = /[0134578@$][a-z]/i;
+const REVERSED_MARKERS = new RegExp(REVERSED_WORDS.join('|'), 'i');
+
+/**
+ * The regexes above are the tests; the scan of decodeEncodedRuns finds what they need first, so that they
+ * run only on texts that may match: an ASCII letter right after a leet character (HINT_LEET: what
+ * /[0134578@$][a-z]/i finds), " gur " in any case (both branches of ROT13_COMMON hold it), and the first
+ * six letters of a marker word (rot13 or reversed).
+ *
+ * The scan keeps a window of the last six characters, 5 bits each: 0..25 for an ASCII letter of either case,
+ * 26 for a space, 31 for anything else. A marker's first six letters, or " gur ", are then one comparison.
+ */
+const LEET: Readonly<Record<string, string>> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', '$': 's' };
+
+const HINT_LEET = 1, HINT_ROT13 = 2, HINT_ROT13_COMMON = 4, HINT_REVERSED = 8;
+const WINDOW_MASK = 0x3fffffff;
+const CODE_SPACE = 26, CODE_OTHER = 31;
+function windowOf(s: string): number {
+  let w = 0;
+  for (let i = 0; i < s.length; i++) w = ((w << 5) | (s.charCodeAt(i) === 0x20 ? CODE_SPACE : s.charCodeAt(i) - 0x61)) & WINDOW_MASK;
+  return w;
+}
+/** Window of a marker's first six letters -> its HINT_ bits. */
+const MARKER_PREFIX = new Map<number, number>();
+/** One byte per slot over MARKER_PREFIX's windows, so that a character costs an array read, not a map lookup. */
+const MARKER_FILTER = new Uint8Array(1 << 15);
+/** The six codes folded onto 15 bits: a shift and a xor, no multiply in the per-character loop. */
+function filterSlot(window: number): number {
+  return (window ^ (window >>> 15)) & 0x7fff;
+}
+for (const [words, hint] of [[ROT13_WORDS, HINT_ROT13], [REVERSED_WORDS, HINT_REVERSED]] as const) {
+  for (const word of words) {
+    const w = windowOf(word.slice(0, 6));
+    MARKER_PREFIX.set(w, (MARKER_PREFIX.get(w) ?? 0) | hint);
+    MARKER_FILTER[filterSlot(w)] = 1;
+  }
+}
+const SPACE_GUR_SPACE = windowOf(' gur ');
+const GUR_MASK = (1 << 25) - 1;
+
+/**
+ * Per ASCII character: its window code (low 5 bits), and flags: base64 alphabet, leet character of the
+ * pre-check, ASCII letter. Anything above ASCII is CODE_OTHER without flags.
+ */
+const F_BASE64 = 1 << 5, F_LEET = 1 << 6, F_LETTER = 1 << 7;
+const ASCII_CLASS = (() => {
+  const table = new Uint8Array(128);
+  for (let c = 0; c < 128; c++) {
+    const lower = c | 0x20;
+    const letter = lower >= 0x61 && lower <= 0x7a;
+    let entry = letter ? lower - 0x61 : c === 0x20 ? CODE_SPACE : CODE_OTHER;
+    if (letter || (c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2f || c === 0x3d || c === 0x2d || c === 0x5f) entry |= F_BASE64;
+    if (letter) entry |= F_LETTER;
+    table[c] = entry;
+  }
+  for (const ch of '0134578@$') table[ch.charCodeAt(0)] = (table[ch.charCodeAt(0)] ?? 0) | F_LEET;
+  return table;
+})();
 
 /**
  * Decodes what looks like an embedded, encoded instruction in `s` (raw text: base64 is case
@@ -55,12 +109,15 @@ export function decodeEmbedded(s: string, budget: Readonly<DecodeBudget> = DEFAU
   };
 
   keep(decodeTagCharacters(text, budget.maxDecodedChars));
-  for (const piece of decodeEncodedRuns(text, budget.maxCandidates)) keep(piece);
+  const runs: string[] = [];
+  const hints = decodeEncodedRuns(text, budget.maxCandidates, runs);
+  for (const piece of runs) keep(piece);
 
-  // One regex pass per check: a handful of includes() calls would scan the text once per word.
-  if (ROT13_MARKERS.test(text) || ROT13_COMMON.test(text)) keep(rot13(cutAt(text, left)));
-  if (REVERSED_MARKERS.test(text)) keep(reverse(cutAt(text, left)));
-  if (LEET_HINT.test(text)) keep(decodeLeetspeak(cutAt(text, left).toLowerCase()));
+  if (((hints & HINT_ROT13) !== 0 && ROT13_MARKERS.test(text)) || ((hints & HINT_ROT13_COMMON) !== 0 && ROT13_COMMON.test(text))) {
+    keep(rot13(cutAt(text, left)));
+  }
+  if ((hints & HINT_REVERSED) !== 0 && REVERSED_MARKERS.test(text)) keep(reverse(cutAt(text, left)));
+  if ((hints & HINT_LEET) !== 0) keep(decodeLeetspeak(cutAt(text, left).toLowerCase()));
   return found;
 }
 
@@ -74,46 +131,70 @@ function decodeTagCharacters(text: string, max: number): string {
   return out;
 }
 
-function isBase64Char(c: number): boolean {
-  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) ||
-    c === 0x2b || c === 0x2f || c === 0x3d || c === 0x2d || c === 0x5f;
-}
-
 function isHexChar(c: number): boolean {
   return (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x66) || (c >= 0x41 && c <= 0x46);
 }
 
-/** Finds base64 and hex runs in one pass and keeps those that decode to mostly readable text. */
-function decodeEncodedRuns(text: string, maxCandidates: number): string[] {
-  const out: string[] = [];
+/**
+ * One pass over `text`: finds base64 and hex runs, decodes those that may be encodings (at most
+ * `maxCandidates` runs of MIN_ENCODED_RUN or more are tried) into `out` when they decode to mostly readable
+ * text, and returns the HINT_ bits of the other decoders' pre-checks. Written with few branches per
+ * character (counters and flags as arithmetic): a branch taken at every word boundary costs more here
+ * than the rest of the loop.
+ */
+function decodeEncodedRuns(text: string, maxCandidates: number, out: string[]): number {
+  const length = text.length;
+  let hints = 0;
   let tries = 0;
-  let i = 0;
-  while (i < text.length && tries < maxCandidates) {
-    if (!isBase64Char(text.charCodeAt(i))) { i++; continue; }
-    const start = i;
-    let allHex = true;
-    let letters = 0;
-    let digits = 0;
-    while (i < text.length) {
-      const c = text.charCodeAt(i);
-      if (!isBase64Char(c)) break;
-      if (!isHexChar(c)) allHex = false;
-      if (c >= 0x30 && c <= 0x39) digits++;
-      else if (c !== 0x3d && c !== 0x2b && c !== 0x2f && c !== 0x2d && c !== 0x5f) letters++;
-      i++;
+  let run = 0; // base64 alphabet characters up to here
+  let longRun = -1; // start of the current run once it is MIN_ENCODED_RUN long
+  let window = 0;
+  let leetHint = 0;
+  let previousLeet = 0;
+  for (let i = 0; i < length; i++) {
+    const c = text.charCodeAt(i);
+    const entry = c < 128 ? ASCII_CLASS[c]! : CODE_OTHER;
+    window = ((window << 5) | (entry & 31)) & WINDOW_MASK;
+    run = (run + 1) & -((entry >> 5) & 1);
+    leetHint |= previousLeet & (entry >> 7);
+    previousLeet = (entry >> 6) & 1;
+    if (run === MIN_ENCODED_RUN) {
+      longRun = i + 1 - MIN_ENCODED_RUN;
+    } else if (longRun >= 0 && run === 0) {
+      if (tries < maxCandidates) {
+        tries++;
+        decodeRun(text, longRun, i, out);
+      }
+      longRun = -1;
     }
-    if (i - start < MIN_ENCODED_RUN) continue;
-    const run = text.slice(start, i);
-    tries++;
-    // A long run of letters alone is a word or an identifier, not an encoding: skip the decode.
-    if (digits === 0 && !/[A-Z]/.test(run.slice(1)) ) continue;
-    let decoded: string;
-    if (allHex && run.length % 2 === 0) decoded = Buffer.from(run, 'hex').toString('utf8');
-    else if (letters > 0) decoded = Buffer.from(run.replace(/[-_]/g, (m) => (m === '-' ? '+' : '/')), 'base64').toString('utf8');
-    else continue;
-    if (looksLikeText(decoded)) out.push(decoded);
+    if (MARKER_FILTER[filterSlot(window)] === 1) hints |= MARKER_PREFIX.get(window) ?? 0;
+    if ((window & GUR_MASK) === SPACE_GUR_SPACE) hints |= HINT_ROT13_COMMON;
   }
-  return out;
+  if (longRun >= 0 && tries < maxCandidates) decodeRun(text, longRun, length, out);
+  return leetHint !== 0 ? hints | HINT_LEET : hints;
+}
+
+/** Decodes the run text[start, end) of base64 alphabet characters as hex or base64 when it may be one. */
+function decodeRun(text: string, start: number, end: number, out: string[]): void {
+  let allHex = true;
+  let letters = 0;
+  let digits = 0;
+  let upperAfterFirst = false;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (!isHexChar(c)) allHex = false;
+    if (c >= 0x30 && c <= 0x39) digits++;
+    else if (c !== 0x3d && c !== 0x2b && c !== 0x2f && c !== 0x2d && c !== 0x5f) letters++;
+    if (i > start && c >= 0x41 && c <= 0x5a) upperAfterFirst = true;
+  }
+  // A long run of letters alone is a word or an identifier, not an encoding: skip the decode.
+  if (digits === 0 && !upperAfterFirst) return;
+  const run = text.slice(start, end);
+  let decoded: string;
+  if (allHex && run.length % 2 === 0) decoded = Buffer.from(run, 'hex').toString('utf8');
+  else if (letters > 0) decoded = Buffer.from(run.replace(/[-_]/g, (m) => (m === '-' ? '+' : '/')), 'base64').toString('utf8');
+  else return;
+  if (looksLikeText(decoded)) out.push(decoded);
 }
 
 /** Mostly printable, mostly letters and spaces: what an instruction looks like, not random bytes. */
@@ -145,18 +226,21 @@ function reverse(s: string): string {
   return Array.from(s).reverse().join('');
 }
 
-const LEET: Readonly<Record<string, string>> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', '$': 's' };
+/** 1 at the code of each key of LEET ('8' is in the pre-check's class but has no letter here). */
+const LEET_CHAR = new Uint8Array(128);
+for (const ch of Object.keys(LEET)) LEET_CHAR[ch.charCodeAt(0)] = 1;
 
 /**
  * Rewrites leetspeak words ("1gn0r3 pr3v10u5") when at least two words mix letters with leet
  * digits inside the word; "gpt4", "mp3" or "h264" (digits only at the end) do not count.
  */
 function decodeLeetspeak(lower: string): string {
+  if (!hasTwoLeetWords(lower)) return '';
   const words = lower.split(/\s+/);
   let leetWords = 0;
   for (let w = 0; w < words.length; w++) {
     const word = words[w] ?? '';
-    if (!isLeetWord(word)) continue;
+    if (!isLeetWord(word, 0, word.length)) continue;
     leetWords++;
     let plain = '';
     for (const ch of word) plain += LEET[ch] ?? ch;
@@ -165,17 +249,38 @@ function decodeLeetspeak(lower: string): string {
   return leetWords >= 2 ? words.join(' ') : '';
 }
 
-function isLeetWord(word: string): boolean {
-  if (word.length < 3 || word.length > 40) return false;
+/** Whether at least two of the words of `lower.split(/\s+/)` are leet words; reads the text in place. */
+function hasTwoLeetWords(lower: string): boolean {
+  let count = 0;
+  let start = 0;
+  const length = lower.length;
+  for (let i = 0; i <= length; i++) {
+    if (i < length && !isRegexSpace(lower.charCodeAt(i))) continue;
+    if (i - start >= 3 && isLeetWord(lower, start, i) && ++count >= 2) return true;
+    start = i + 1;
+  }
+  return false;
+}
+
+/** What /\s/ matches. */
+function isRegexSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f ||
+    c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+function isLeetWord(word: string, start: number, end: number): boolean {
+  if (end - start < 3 || end - start > 40) return false;
   let letters = 0;
   let leet = 0;
   let leetBeforeLetter = false;
-  for (let i = 0; i < word.length; i++) {
+  for (let i = start; i < end; i++) {
     const c = word.charCodeAt(i);
     if (c >= 0x61 && c <= 0x7a) {
       letters++;
       if (leet > 0) leetBeforeLetter = true;
-    } else if (LEET[word[i] ?? ''] !== undefined) leet++;
+    } else if (c < 0x80 && LEET_CHAR[c] === 1) leet++;
     else if (c >= 0x30 && c <= 0x39) return false;
   }
   return letters >= 2 && leet >= 1 && leetBeforeLetter;

@@ -23,6 +23,15 @@ export function normalizeText(s: string, maxChars: number, keepCase = false): st
   let text = cutAt(s, maxChars);
   const ascii = isAscii(text);
   if (!ascii) text = text.normalize('NFKC');
+  // The common case (no look-alike letter, NFKC did not grow the text past the cap) copies unchanged runs
+  // as slices; the code-unit buffer below is the general path and the reference for what this computes.
+  if (text.length <= maxChars) {
+    const fast = collapseRuns(text);
+    if (fast !== undefined) {
+      if (keepCase) return fast;
+      return ascii ? fast.toLowerCase() : cutAt(fast.toLowerCase(), maxChars);
+    }
+  }
   const out = new Uint16Array(Math.min(text.length, maxChars));
   const counts = { latin: 0, lookalikeScript: 0 };
   const length = collapse(text, out, counts, keepCase);
@@ -39,9 +48,10 @@ export function cutAt(s: string, max: number): string {
   return s.slice(0, last >= 0xd800 && last <= 0xdbff ? max - 1 : max);
 }
 
+const NON_ASCII = /[^\x00-\x7f]/;
+
 function isAscii(s: string): boolean {
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
-  return true;
+  return !NON_ASCII.test(s);
 }
 
 interface ScriptCounts {
@@ -105,6 +115,114 @@ function collapse(text: string, out: Uint16Array, counts: ScriptCounts, keepCase
   return n;
 }
 
+/** What a character does to the output of collapse: kept (0), line break (1), space (2) or dropped (3). */
+const KEEP = 0, BREAK = 1, SPACE = 2, DROP = 3;
+
+/** The collapse role of a code unit other than a printable ASCII character; tag pairs are handled by the caller. */
+function roleOf(c: number): number {
+  if (c <= 0x20) {
+    if (c === 0x0a || c === 0x0d || c === 0x0b || c === 0x0c) return BREAK;
+    return c === 0x20 || c === 0x09 ? SPACE : DROP;
+  }
+  if (c < 0x80) return KEEP; // DEL is kept, as collapse keeps it
+  if (c === 0x85) return BREAK;
+  if (isSpace(c)) return SPACE;
+  return c === 0xad || isFormat(c) ? DROP : KEEP;
+}
+
+/**
+ * What collapseRuns makes of a character: kept as is (0), a space or line break that stays when single (1),
+ * another separator or a dropped character (2), a surrogate (3), a look-alike letter (4).
+ */
+const KIND_KEEP = 0, KIND_SINGLE = 1, KIND_SEPARATOR = 2, KIND_SURROGATE = 3, KIND_LOOKALIKE = 4;
+const ASCII_KIND = (() => {
+  const table = new Uint8Array(128);
+  for (let c = 0; c < 128; c++) table[c] = c === 0x20 || c === 0x0a ? KIND_SINGLE : roleOf(c) === KEEP ? KIND_KEEP : KIND_SEPARATOR;
+  return table;
+})();
+
+function kindAboveAscii(c: number): number {
+  if (c >= 0xd800 && c <= 0xdfff) return KIND_SURROGATE;
+  if (c >= LOOKALIKE_MIN && c <= LOOKALIKE_MAX && LOOKALIKES.has(c)) return KIND_LOOKALIKE;
+  return roleOf(c) === KEEP ? KIND_KEEP : KIND_SEPARATOR;
+}
+
+/**
+ * collapse without the code-unit buffer and without case changes: unchanged stretches of `text` are copied
+ * as slices, each run of separators becomes what collapse would emit for it. Requires that the output cannot
+ * reach the cap (text.length <= maxChars: collapse never lengthens). Returns undefined when `text` holds a
+ * look-alike letter, whose folding needs the general path.
+ *
+ * The loop over kept characters has one branch that is almost never taken: a single space or line break
+ * between kept characters is left in place without a branch on it, so word boundaries cost no mispredictions.
+ */
+function collapseRuns(text: string): string | undefined {
+  const len = text.length;
+  let out = '';
+  let copied = 0; // text[copied, i) is still to be copied unchanged
+  let previous = KIND_SINGLE; // as if a separator preceded the text: a leading space or newline goes
+  for (let i = 0; i < len; i++) {
+    const c = text.charCodeAt(i);
+    const kind = c < 128 ? ASCII_KIND[c] ?? KIND_KEEP : kindAboveAscii(c);
+    if (((kind >> 1) | (kind & previous)) === 0) {
+      previous = kind;
+      continue;
+    }
+    if (kind === KIND_LOOKALIKE) return undefined;
+    if (kind === KIND_SURROGATE) {
+      const next = i + 1 < len ? text.charCodeAt(i + 1) : 0;
+      if (c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
+        if (c !== 0xdb40 || next > 0xdc7f) { i++; previous = KIND_KEEP; continue; }
+        // A tag character is dropped like a format character: handled with the separators below.
+      } else {
+        out += text.slice(copied, i) + '\ufffd';
+        copied = i + 1;
+        previous = KIND_KEEP;
+        continue;
+      }
+    }
+    // A run of separators and dropped characters, [start, j): one separator at most comes out of it. It starts
+    // one back when a single space or line break came just before (left in place by the loop above).
+    const start = previous === KIND_SINGLE && i > 0 ? i - 1 : i;
+    let j = start;
+    let newline = false;
+    let space = false;
+    let atLineStart = start === 0;
+    let indent = 0;
+    while (j < len) {
+      const d = text.charCodeAt(j);
+      if (d === 0xdb40) {
+        const low = j + 1 < len ? text.charCodeAt(j + 1) : 0;
+        if (low >= 0xdc00 && low <= 0xdc7f) { j += 2; continue; }
+        break;
+      }
+      const role = d > 0x20 && d < 0x80 ? KEEP : roleOf(d);
+      if (role === KEEP) break;
+      if (role === BREAK) {
+        newline = true;
+        space = false;
+        atLineStart = true;
+        indent = 0;
+      } else if (role === SPACE) {
+        if (atLineStart) indent += d === 0x09 ? 4 : 1;
+        else space = true;
+      }
+      j++;
+    }
+    // Nothing is emitted before the first kept character or after the last one.
+    const separator = start === 0 || j >= len ? '' : newline ? (indent >= 4 ? '\n ' : '\n') : space ? ' ' : '';
+    if (!(j - start === 1 && separator.length === 1 && text.charCodeAt(start) === separator.charCodeAt(0))) {
+      out += text.slice(copied, start) + separator;
+      copied = j;
+    }
+    previous = KIND_KEEP;
+    i = j - 1;
+  }
+  // A single space or line break at the very end was left in place: it goes.
+  const end = previous === KIND_SINGLE ? len - 1 : len;
+  return copied === 0 && end === len ? text : out + text.slice(copied, end);
+}
+
 function emitSeparator(out: Uint16Array, n: number, newline: boolean, space: boolean, indent: number): number {
   if (n === 0 || n >= out.length) return n;
   if (newline) {
@@ -140,6 +258,9 @@ const LOOKALIKES: ReadonlyMap<number, number> = buildLookalikes({
   k: 'КкΚκ', m: 'МΜ', n: 'Ν', o: 'ОоΟοօ', p: 'РрΡρ', q: 'ԛ', s: 'Ѕѕ', t: 'ТΤτ', u: 'υս', v: 'ν',
   w: 'ԝ', x: 'ХхΧχ', y: 'Уу', z: 'Ζ',
 });
+
+const LOOKALIKE_MIN = Math.min(...LOOKALIKES.keys());
+const LOOKALIKE_MAX = Math.max(...LOOKALIKES.keys());
 
 function buildLookalikes(table: Record<string, string>): Map<number, number> {
   const map = new Map<number, number>();

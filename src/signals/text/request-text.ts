@@ -46,12 +46,13 @@ export function requestText(req: NormalizedRequest): RequestText {
   }
   const userRaw = headAndTail(userPieces, USER_HEAD_CHARS, USER_TAIL_CHARS);
   const userCased = normalizeHeadAndTail(userRaw, USER_HEAD_CHARS, USER_TAIL_CHARS, true);
+  // Lower-casing the cased view is one native pass; normalizing twice would be two full passes.
+  const user = cutAt(userCased.toLowerCase(), MAX_USER_TEXT_CHARS);
   return {
     system: normalizeHeadAndTail(headAndTail(systemPieces, SYSTEM_HEAD_CHARS, SYSTEM_TAIL_CHARS), SYSTEM_HEAD_CHARS, SYSTEM_TAIL_CHARS),
-    // Lower-casing the cased view is one native pass; normalizing twice would be two full passes.
-    user: cutAt(userCased.toLowerCase(), MAX_USER_TEXT_CHARS),
+    user,
     userCased,
-    lastUser: userPieces.length === 1 ? cutAt(userCased.toLowerCase(), MAX_USER_TEXT_CHARS)
+    lastUser: userPieces.length === 1 ? user
       : normalizeHeadAndTail(headAndTail([lastUser], USER_HEAD_CHARS, USER_TAIL_CHARS), USER_HEAD_CHARS, USER_TAIL_CHARS),
     decoded: decodeEmbedded(userRaw.head + '\n' + userRaw.tail),
   };
