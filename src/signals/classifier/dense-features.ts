@@ -16,7 +16,7 @@ import { avalanche, FNV_OFFSET, fnvStep } from './hash.ts';
 export const DENSE_FEATURE_NAMES = [
   'odd_token_share',
   'symbol_density_tail',
-  'top_token_share',
+  'top_word_share',
   'override_phrase',
   'role_play_framing',
   'unrestricted_persona',
@@ -36,7 +36,7 @@ export const DENSE_FEATURE_NAMES = [
   'persuasion_framing',
   'mixed_symbol_token_share',
   'symbol_run_rate',
-  'distinct_token_ratio_low',
+  'repeated_word_ratio',
   'long_token_share',
   'say_only_hijack',
 ] as const;
@@ -65,7 +65,7 @@ const THINKING_TAGS =
 const GRADING =
   /\b(?:rate|score|grade|evaluate|judge|rank|assess)\b[^.\n]{0,60}\b(?:response|answer|output|completion|reply|submission|candidate|assistant)s?\b|\b(?:rubric|scoring criteria|score (?:of|from|between) \d|on a scale (?:of|from) \d|\d\s*(?:-|to)\s*10 scale|reward model|preference|which (?:response|answer|completion|output) is better)\b/;
 const CANDIDATES =
-  /\b(?:response|answer|output|completion|assistant|candidate|model) (?:a|b|1|2)\b|\[\[?(?:a|b)\]?\]|"score"\s*:|\breference answer\b|\bstudent answer\b/;
+  /\b(?:response|answer|output|completion|assistant|candidate|model) (?:b|2)\b|\[\[?(?:a|b)\]?\]|"score"\s*:|\breference answer\b|\bstudent answer\b/;
 
 /** Hijack phrasing: make the model print a fixed phrase and nothing else. */
 const SAY_ONLY =
@@ -75,46 +75,105 @@ const TEST_LIMIT = 4096;
 
 // ---- the word lexicon: regex anchors, harm categories, framing words ----
 
-/** Anchor flags: bit i set when a word that every match of regex i contains was seen. */
-export const F_OVERRIDE = 1 << 0;
-export const F_ROLE_PLAY = 1 << 1;
-export const F_UNRESTRICTED = 1 << 2;
-export const F_SECRET = 1 << 3;
-export const F_REVEAL = 1 << 4;
-export const F_PREFIX = 1 << 5;
-export const F_REASONING = 1 << 6;
-export const F_THINK_TAGS = 1 << 7;
-export const F_GRADING = 1 << 8;
-export const F_CANDIDATES = 1 << 9;
-export const F_SAY_ONLY = 1 << 10;
+/**
+ * Anchor flags. A pattern runs only when both of its flags are set: its A flag (a word every match
+ * contains, usually the verb or the first word) and its B flag (another word every match contains,
+ * usually the object); single-flag patterns use the same bit twice.
+ */
+const O_A = 1 << 0;
+const O_B = 1 << 1;
+const F_ROLE_PLAY = 1 << 2;
+const F_UNRESTRICTED_A = 1 << 3;
+const F_UNRESTRICTED_B = 1 << 4;
+const S_A = 1 << 5;
+const S_B = 1 << 6;
+const R_A = 1 << 7;
+const R_B = 1 << 8;
+const P_A = 1 << 9;
+const P_B = 1 << 10;
+const F_REASONING = 1 << 11;
+/** Also set by the token pass on '<'. */
+export const CHAR_FLAG_LT = 1 << 12;
+const F_THINK_TAGS = CHAR_FLAG_LT;
+const F_GRADING = 1 << 13;
+/** Also set by the token pass on '['. */
+export const CHAR_FLAG_BRACKET = 1 << 14;
+const Y_A = 1 << 15;
+const Y_B = 1 << 16;
 /** Persuasion / legitimacy framing words (education, research, fiction, urgency). */
-export const F_PERSUASION = 1 << 11;
-/** Set by the pass on '<' (tags) and '[' (bracketed labels): anchors of THINKING_TAGS and CANDIDATES. */
-export const CHAR_FLAG_LT = F_THINK_TAGS;
-export const CHAR_FLAG_BRACKET = F_CANDIDATES;
-export const HARM_MASK = ~((1 << 16) - 1);
-/** Harm categories occupy bits HARM_SHIFT and up. */
-const HARM_SHIFT = 16;
+export const F_PERSUASION = 1 << 17;
+const C_A = 1 << 18;
+const C_B = 1 << 19;
+const D_A = 1 << 20;
+const D_B = 1 << 21;
+const F_SCORE = 1 << 22;
 
 /**
- * Anchor words per flag. "stem*" matches any word starting with the stem (stems are 5 or 7 characters:
- * the prefix lengths hashed during the pass); a bare word matches only itself. Words split at anything
- * that is not a letter or digit, like the tokenizer of features.ts.
+ * Anchor words per flag. "stem*" matches any word starting with the stem (stems match on their first 7
+ * characters if they have 7+, else on their first 5: the prefix lengths hashed during the pass); a bare
+ * word matches only itself. Words split at anything that is not a letter or digit, like the tokenizer of
+ * features.ts. Checked against every alternative of each pattern (dense-features.test.ts).
  */
 const ANCHORS: ReadonlyArray<readonly [number, string]> = [
-  [F_OVERRIDE, 'ignor* disre* forge* overr* bypas* skip instr* promp* syste* rule rules*'],
+  [O_A, 'ignor* disre* forge* overr* bypas* skip end start begin new syste*'],
+  [O_B, 'instr* rule rules* direc* promp* guide* const* progr* restr* syste* overr* messa* updat*'],
   [F_ROLE_PLAY, 'now act actin* prete* role rolep* chara* imagi* play going hypot* ficti* story novel* scree* scrip*'],
-  [F_UNRESTRICTED, 'guide* restr* filte* censo* limit* ethic* warni* unfil* uncen* amora* anyth* devel* jailb* dan bound refus* never'],
-  [F_SECRET, 'syste* pre prepr* hidde* initi* instr* rules* promp* guide* direc* passw* passc* pass passp* secre* acces* api'],
-  [F_REVEAL, 'syste* pre prepr* instr* above befor* promp* rules* guide* direc* passw* passc* secre* acces* first'],
-  [F_PREFIX, 'respo* reply repli* answe* outpu* sure grant*'],
+  [F_UNRESTRICTED_A, 'no without unfil* uncen* amora* anyth* devel* jailb* dan not never don do'],
+  [F_UNRESTRICTED_B, 'guide* restr* filte* censo* limit* ethic* warni* unfil* uncen* amora* now mode jailb* bound refus* say apolo*'],
+  [S_A, 'syste* pre prepr* hidde* initi* your the passw* passc* pass passp* secre* acces* api'],
+  [S_B, 'promp* messa* instr* rule rules* guide* direc* passw* passc* phras* passp* secre* acces* api prepr*'],
+  [R_A, 'print* repea* revea* outpu* show displ* tell say write list recit* dump leak discl* share give provi* spell trans* summa* parap* copy what'],
+  [R_B, 'syste* pre prepr* instr* above befor* promp* rules* guide* direc* passw* passc* secre* acces* first'],
+  [P_A, 'start begin prefi* prepe* open respo* sure say'],
+  [P_B, 'respo* reply answe* outpu* sure grant*'],
   [F_REASONING, 'reaso* thoug* think* chain monol* ratio* scrat* delib* steps'],
   [F_THINK_TAGS, 'think* reaso*'],
   [F_GRADING, 'rate score* grade* evalu* judge* rank asses* rubri* scori* scale* rewar* prefe* bette*'],
-  [F_CANDIDATES, 'respo* answe* outpu* compl* assis* candi* model* score*'],
-  [F_SAY_ONLY, 'say print* outpu* reply respo* answe* write only just acces*'],
-  [F_PERSUASION, 'educa* academ* research* resea* hypot* ficti* novel* scree* grand* grandma purely theor* profe* exper* scena* prete* imagi* rolep* story thriller villa* chara* urgen* emergen* please desperate lives life depends'],
+  [C_A, 'respo* answe* outpu* compl* assis* candi* model*'],
+  [C_B, 'b 2'],
+  [D_A, 'refer* stude*'],
+  [D_B, 'answe*'],
+  [F_SCORE, 'score*'],
+  [Y_A, 'say print* outpu* reply respo* answe* write only just acces*'],
+  [Y_B, 'nothi* only exact* verba* entir* whole say print* outpu* reply respo* write grant*'],
+  [F_PERSUASION, 'educa* academ* researc* hypot* ficti* novel* scree* grand* purely theor* profe* exper* scena* prete* imagi* rolep* story thriller villa* chara* urgen* emergen* please desperate lives life depends'],
 ];
+
+/**
+ * The two-word patterns, as (A flag, B flag): in every match an A word starts at most NEAR_SPAN
+ * characters before a B word starts (the same word may be both). The pass records, per pair, whether
+ * that happened (PassStats.near, bit i for pair i); the pattern runs only then.
+ */
+const PAIRS: ReadonlyArray<readonly [number, number]> = [
+  [O_A, O_B],
+  [F_UNRESTRICTED_A, F_UNRESTRICTED_B],
+  [S_A, S_B],
+  [R_A, R_B],
+  [P_A, P_B],
+  [Y_A, Y_B],
+  [C_A, C_B],
+  [D_A, D_B],
+];
+const [NEAR_OVERRIDE, NEAR_UNRESTRICTED, NEAR_SECRET, NEAR_REVEAL, NEAR_PREFIX, NEAR_SAY_ONLY, NEAR_CANDIDATE, NEAR_REFERENCE] = PAIRS.map((_, i) => 1 << i) as [number, number, number, number, number, number, number, number];
+/** Longer than any gap the patterns allow between their A and B words ({0,40} + a word + {0,30}, or {0,60}). */
+const NEAR_SPAN = 160;
+export const PAIR_COUNT = PAIRS.length;
+const PAIR_MASK = PAIRS.reduce((mask, [a, b]) => mask | a | b, 0);
+
+/**
+ * Called by the word pass for each word with lexicon bits `lex` starting at `position`; `lastA`
+ * (PAIR_COUNT entries, initially very negative) keeps where each pair's last A word started. Returns the
+ * updated near bits.
+ */
+export function updateNear(lex: number, position: number, lastA: Int32Array, near: number): number {
+  if ((lex & PAIR_MASK) === 0) return near;
+  for (let i = 0; i < PAIRS.length; i++) {
+    const [a, b] = PAIRS[i]!;
+    if ((lex & a) !== 0) lastA[i] = position;
+    if ((lex & b) !== 0 && position - lastA[i]! <= NEAR_SPAN) near |= 1 << i;
+  }
+  return near;
+}
 
 /**
  * Harmful-intent vocabulary by category, written for this project from general knowledge of what
@@ -152,7 +211,9 @@ const HARM_CATEGORIES: readonly string[] = [
 
 const LEX_SIZE = 4096;
 const LEX_KEYS = new Uint32Array(LEX_SIZE);
-const LEX_VALUES = new Uint32Array(LEX_SIZE);
+/** Per slot: anchor flags, and harm category bits (bit c for HARM_CATEGORIES[c]). */
+export const LEX_ANCHORS = new Int32Array(LEX_SIZE);
+export const LEX_HARM = new Uint16Array(LEX_SIZE);
 
 /** Seeds that separate the three key kinds of one word: the whole word, its 5- and its 7-character prefix. */
 export const PREFIX5_SEED = 0x2545f491;
@@ -165,54 +226,61 @@ function wordFnv(text: string, length: number): number {
 }
 
 /** The key of a whole word from its running FNV hash (features.ts hashes words the same way). */
-export function wordKey(fnv: number): number {
-  return (avalanche(fnv) | 1) >>> 0;
+/** The lexicon key of a whole word from its avalanched hash (as features.ts computes it). */
+export function wordKey(word: number): number {
+  return (word | 1) >>> 0;
 }
 
+/** The lexicon key of a 5- or 7-character prefix from its running FNV hash (one multiply: keys only index a small table). */
 export function prefixKey(fnv: number, seed: number): number {
-  return (avalanche(fnv ^ seed) | 1) >>> 0;
+  return (Math.imul(fnv ^ seed, 0x85ebca6b) ^ (fnv >>> 13) | 1) >>> 0;
 }
 
-function lexAdd(key: number, bits: number): void {
+function lexAdd(key: number, bits: number, harm: number): void {
   let slot = key & (LEX_SIZE - 1);
   while (LEX_KEYS[slot] !== 0 && LEX_KEYS[slot] !== key) slot = (slot + 1) & (LEX_SIZE - 1);
   LEX_KEYS[slot] = key;
-  LEX_VALUES[slot] = LEX_VALUES[slot]! | bits;
+  LEX_ANCHORS[slot] = LEX_ANCHORS[slot]! | bits;
+  LEX_HARM[slot] = LEX_HARM[slot]! | harm;
 }
 
-function addEntry(entry: string, bits: number): void {
+function addEntry(entry: string, bits: number, harm: number): void {
   if (entry.endsWith('*')) {
     const stem = entry.slice(0, -1);
     // Stems of 7+ characters match on their first 7, of 5-6 on their first 5 (only those prefixes are
     // hashed); a shorter stem is the word itself.
-    if (stem.length >= 7) lexAdd(prefixKey(wordFnv(stem, 7), PREFIX7_SEED), bits);
-    else if (stem.length >= 5) lexAdd(prefixKey(wordFnv(stem, 5), PREFIX5_SEED), bits);
-    else lexAdd(wordKey(wordFnv(stem, stem.length)), bits);
+    if (stem.length >= 7) lexAdd(prefixKey(wordFnv(stem, 7), PREFIX7_SEED), bits, harm);
+    else if (stem.length >= 5) lexAdd(prefixKey(wordFnv(stem, 5), PREFIX5_SEED), bits, harm);
+    else lexAdd(wordKey(avalanche(wordFnv(stem, stem.length))), bits, harm);
   } else {
-    lexAdd(wordKey(wordFnv(entry, entry.length)), bits);
+    lexAdd(wordKey(avalanche(wordFnv(entry, entry.length))), bits, harm);
   }
 }
 
-for (const [flag, list] of ANCHORS) for (const entry of list.split(' ')) addEntry(entry, flag);
+for (const [flag, list] of ANCHORS) for (const entry of list.split(' ')) addEntry(entry, flag, 0);
 HARM_CATEGORIES.forEach((list, category) => {
-  for (const entry of list.split(' ')) addEntry(entry, 1 << (HARM_SHIFT + category));
+  for (const entry of list.split(' ')) addEntry(entry, 0, 1 << category);
 });
 
-/** The lexicon bits of a key (0 when absent). */
+/** The lexicon slot of a key (read LEX_ANCHORS / LEX_HARM there), or -1 when absent. */
 export function lexicon(key: number): number {
   let slot = key & (LEX_SIZE - 1);
   for (;;) {
     const k = LEX_KEYS[slot]!;
-    if (k === key) return LEX_VALUES[slot]!;
-    if (k === 0) return 0;
+    if (k === key) return slot;
+    if (k === 0) return -1;
     slot = (slot + 1) & (LEX_SIZE - 1);
   }
 }
 
 /** What the character pass of features.ts gathers for the dense features. */
 export interface PassStats {
-  /** Anchor and framing flags (F_*), harm category bits from HARM_SHIFT. */
+  /** Anchor and framing flags. */
   flags: number;
+  /** Harm categories seen (bit c for HARM_CATEGORIES[c]). */
+  harm: number;
+  /** Bit i: pair i's A word started at most NEAR_SPAN characters before one of its B words (see updateNear). */
+  near: number;
   /** Words with a harm category. */
   harmWords: number;
   /** Persuasion-framing words. */
@@ -228,9 +296,9 @@ export interface PassStats {
   longTokens: number;
   /** Runs of >= 3 symbol characters with at least two different symbols. */
   symbolRuns: number;
-  /** Count of the most repeated token among the first 400. */
+  /** Count of the most repeated word among the first 400 words. */
   topToken: number;
-  /** Distinct tokens among the first 400. */
+  /** Distinct words among the first 400. */
   distinctTokens: number;
   /** Symbols among the last 160 characters. */
   tailSymbols: number;
@@ -238,7 +306,7 @@ export interface PassStats {
 }
 
 export function emptyStats(): PassStats {
-  return { flags: 0, harmWords: 0, persuasionWords: 0, words: 0, tokens: 0, oddTokens: 0, mixedTokens: 0, longTokens: 0, symbolRuns: 0, topToken: 0, distinctTokens: 0, tailSymbols: 0, tailLength: 0 };
+  return { flags: 0, harm: 0, near: 0, harmWords: 0, persuasionWords: 0, words: 0, tokens: 0, oddTokens: 0, mixedTokens: 0, longTokens: 0, symbolRuns: 0, topToken: 0, distinctTokens: 0, tailSymbols: 0, tailLength: 0 };
 }
 
 function popcount(x: number): number {
@@ -268,23 +336,25 @@ export function denseFeatures(stats: PassStats, lower: string, decoded: readonly
   const tokens = stats.tokens;
   const reasoningNoun = (f & F_REASONING) !== 0 && REASONING_REVEAL.test(head);
   const rolePlay = (f & F_ROLE_PLAY) !== 0 && ROLE_PLAY.test(head);
-  const unrestricted = (f & F_UNRESTRICTED) !== 0 && UNRESTRICTED.test(head);
-  const harmCategories = popcount(f >>> HARM_SHIFT);
+  const near = stats.near;
+  const unrestricted = (near & NEAR_UNRESTRICTED) !== 0 && UNRESTRICTED.test(head);
+  const harmCategories = popcount(stats.harm);
   const persuasion = stats.persuasionWords > 0;
   out[offset + 0] = tokens === 0 ? 0 : stats.oddTokens / tokens;
   out[offset + 1] = stats.tailLength === 0 ? 0 : stats.tailSymbols / stats.tailLength;
-  out[offset + 2] = tokens < 8 ? 0 : stats.topToken / Math.min(tokens, 400);
-  out[offset + 3] = (f & F_OVERRIDE) !== 0 && OVERRIDE.test(head) ? 1 : 0;
+  const words = stats.words;
+  out[offset + 2] = words < 8 ? 0 : stats.topToken / Math.min(words, 400);
+  out[offset + 3] = (near & NEAR_OVERRIDE) !== 0 && OVERRIDE.test(head) ? 1 : 0;
   out[offset + 4] = rolePlay ? 1 : 0;
   out[offset + 5] = unrestricted ? 1 : 0;
-  out[offset + 6] = (f & F_SECRET) !== 0 && SECRET.test(head) ? 1 : 0;
-  out[offset + 7] = (f & F_REVEAL) !== 0 && REVEAL_SECRET.test(head) ? 1 : 0;
-  out[offset + 8] = (f & F_PREFIX) !== 0 && PREFIX_FORCING.test(head) ? 1 : 0;
+  out[offset + 6] = (near & NEAR_SECRET) !== 0 && SECRET.test(head) ? 1 : 0;
+  out[offset + 7] = (near & NEAR_REVEAL) !== 0 && REVEAL_SECRET.test(head) ? 1 : 0;
+  out[offset + 8] = (near & NEAR_PREFIX) !== 0 && PREFIX_FORCING.test(head) ? 1 : 0;
   out[offset + 9] = decodedInstruction;
   out[offset + 10] = reasoningNoun && REVEAL_VERB.test(head) ? 1 : reasoningNoun ? 0.5 : 0;
   out[offset + 11] = (f & F_THINK_TAGS) !== 0 && THINKING_TAGS.test(head) ? 1 : 0;
   out[offset + 12] = (f & F_GRADING) !== 0 && GRADING.test(head) ? 1 : 0;
-  out[offset + 13] = (f & F_CANDIDATES) !== 0 && CANDIDATES.test(head) ? 1 : 0;
+  out[offset + 13] = ((near & (NEAR_CANDIDATE | NEAR_REFERENCE)) !== 0 || (f & (F_SCORE | CHAR_FLAG_BRACKET)) !== 0) && CANDIDATES.test(head) ? 1 : 0;
   out[offset + 14] = Math.min(1, Math.log1p(n) / 9);
   out[offset + 15] = Math.min(1, stats.harmWords / 4);
   out[offset + 16] = Math.min(1, harmCategories / 3);
@@ -293,7 +363,7 @@ export function denseFeatures(stats: PassStats, lower: string, decoded: readonly
   out[offset + 19] = Math.min(1, stats.persuasionWords / 3);
   out[offset + 20] = tokens === 0 ? 0 : Math.min(1, (4 * stats.mixedTokens) / tokens);
   out[offset + 21] = tokens === 0 ? 0 : Math.min(1, (4 * stats.symbolRuns) / tokens);
-  out[offset + 22] = tokens < 20 ? 0 : 1 - stats.distinctTokens / Math.min(tokens, 400);
+  out[offset + 22] = words < 20 ? 0 : 1 - stats.distinctTokens / Math.min(words, 400);
   out[offset + 23] = tokens === 0 ? 0 : Math.min(1, (4 * stats.longTokens) / tokens);
-  out[offset + 24] = (f & F_SAY_ONLY) !== 0 && SAY_ONLY.test(head) ? 1 : 0;
+  out[offset + 24] = (near & NEAR_SAY_ONLY) !== 0 && SAY_ONLY.test(head) ? 1 : 0;
 }

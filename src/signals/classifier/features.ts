@@ -5,10 +5,10 @@
  * the same single pass over the characters. Cost is linear in the text, which is capped (head and tail)
  * so a huge prompt costs no more than a 4 KB one.
  */
-import { avalanche, combineHashes, FNV_OFFSET, fnvStep } from './hash.ts';
+import { avalanche, FNV_OFFSET, fnvStep } from './hash.ts';
 import {
-  CHAR_FLAG_BRACKET, CHAR_FLAG_LT, DENSE_FEATURE_COUNT, denseFeatures, emptyStats, F_PERSUASION, HARM_MASK, lexicon,
-  prefixKey, PREFIX5_SEED, PREFIX7_SEED, type PassStats,
+  CHAR_FLAG_BRACKET, CHAR_FLAG_LT, DENSE_FEATURE_COUNT, denseFeatures, emptyStats, F_PERSUASION, LEX_ANCHORS, LEX_HARM, lexicon,
+  PAIR_COUNT, prefixKey, PREFIX5_SEED, PREFIX7_SEED, updateNear, wordKey, type PassStats,
 } from './dense-features.ts';
 
 /** Text beyond this is cut to its first HEAD_CHARS and last TAIL_CHARS (attacks sit at either end). */
@@ -50,20 +50,23 @@ export function classifierText(user: string, decoded: readonly string[]): string
 const GOLDEN = 0x9e3779b1;
 const SEED_CHAR4 = 0x5851f42d;
 
-/** Log1p of small counts, precomputed (Math.log1p per bucket is a visible cost). */
-const LOG1P = Float32Array.from({ length: 256 }, (_, i) => Math.log1p(i));
+/** sign(c) * log1p(|c|) for counts c in [-LOG_RANGE, LOG_RANGE] (larger counts are clamped), precomputed. */
+const LOG_RANGE = 255;
+const SIGNED_LOG1P = Float32Array.from({ length: 2 * LOG_RANGE + 1 }, (_, i) => Math.sign(i - LOG_RANGE) * Math.log1p(Math.abs(i - LOG_RANGE)));
 
 /** Reusable accumulators for one bucket count; extraction is synchronous, so one set per size suffices. */
-class Scratch {
+export class Scratch {
   readonly shift: number;
   /** Signed counts per bucket (a 5 KB text cannot overflow 16 bits). */
   readonly counts: Int16Array;
   touched: Int32Array = new Int32Array(0);
   values: Float32Array = new Float32Array(0);
   size = 0;
-  /** Whitespace-token counts among the first 400 tokens (open addressing on the token hash). */
+  /** Word counts among the first 400 words (open addressing on the word hash). */
   readonly tokenKeys = new Uint32Array(1024);
   readonly tokenCounts = new Uint16Array(1024);
+  /** Where each two-word pattern's last A word started (see updateNear). */
+  readonly lastA = new Int32Array(PAIR_COUNT);
 
   constructor(bits: number) {
     this.shift = 32 - bits;
@@ -79,9 +82,21 @@ class Scratch {
 
 const scratchByBits = new Map<number, Scratch>();
 
-function isVowel(code: number): boolean {
-  return code === 97 || code === 101 || code === 105 || code === 111 || code === 117 || code === 121;
-}
+const KIND_SPACE = 0;
+const KIND_VOWEL = 1;
+const KIND_CONSONANT = 2;
+const KIND_DIGIT = 3;
+const KIND_SYMBOL = 4;
+const KIND_OTHER_LETTER = 5;
+/** Symbols natural text seldom glues to words (brackets, backslash, operators, markup). */
+const KIND_RARE_SYMBOL = 6;
+/** Character kind of each ASCII code unit (the text is lowercased). */
+const ASCII_KIND = Uint8Array.from({ length: 128 }, (_, code) => {
+  if (code === 32 || code === 10 || code === 9 || code === 13) return KIND_SPACE;
+  if (code >= 97 && code <= 122) return 'aeiouy'.includes(String.fromCharCode(code)) ? KIND_VOWEL : KIND_CONSONANT;
+  if (code >= 48 && code <= 57) return KIND_DIGIT;
+  return '[]{}\\*+=<>|^~`@#$%&'.includes(String.fromCharCode(code)) ? KIND_RARE_SYMBOL : KIND_SYMBOL;
+});
 
 /** Letters, digits and non-ASCII letters: what words are made of (as in the lexicon). */
 function isWordCode(code: number): boolean {
@@ -106,7 +121,7 @@ function addFeature(scratch: Scratch, hash: number): void {
 }
 
 /** Character 4-grams: a packed window of the last four code units, one mix per position. */
-function charGrams(lower: string, scratch: Scratch): void {
+export function charGrams(lower: string, scratch: Scratch): void {
   const n = lower.length;
   const { counts, touched, shift } = scratch;
   const signShift = shift - 1;
@@ -126,7 +141,7 @@ function charGrams(lower: string, scratch: Scratch): void {
 }
 
 /** Words and word bigrams (FNV-1a, avalanched), each word and its 5-/7-character prefix looked up in the lexicon. */
-function wordFeatures(lower: string, scratch: Scratch, stats: PassStats): void {
+export function wordFeatures(lower: string, scratch: Scratch, stats: PassStats): void {
   const n = lower.length;
   let previousWord = 0;
   let havePrevious = false;
@@ -134,6 +149,14 @@ function wordFeatures(lower: string, scratch: Scratch, stats: PassStats): void {
   let words = 0;
   let harmWords = 0;
   let persuasionWords = 0;
+  let near = 0;
+  let harm = 0;
+  let top = 0;
+  let distinct = 0;
+  const { lastA, tokenKeys, tokenCounts } = scratch;
+  tokenKeys.fill(0);
+  tokenCounts.fill(0);
+  lastA.fill(-1_000_000);
   let i = 0;
   while (i < n) {
     const code = lower.charCodeAt(i);
@@ -156,22 +179,53 @@ function wordFeatures(lower: string, scratch: Scratch, stats: PassStats): void {
     const length = j - i;
     const word = avalanche(h);
     addFeature(scratch, word ^ 0x1b873593);
-    if (havePrevious) addFeature(scratch, combineHashes(previousWord, word ^ 0x27d4eb2f));
+    if (havePrevious) addFeature(scratch, Math.imul(previousWord, GOLDEN) ^ word ^ 0x27d4eb2f);
     previousWord = word;
     havePrevious = true;
-    let lex = lexicon((word | 1) >>> 0);
-    if (length >= 5) lex |= lexicon(prefixKey(prefix5, PREFIX5_SEED));
-    if (length >= 7) lex |= lexicon(prefixKey(prefix7, PREFIX7_SEED));
+    const key = wordKey(word);
+    let lex = 0;
+    let harmBits = 0;
+    let slot = lexicon(key);
+    if (slot >= 0) {
+      lex = LEX_ANCHORS[slot]!;
+      harmBits = LEX_HARM[slot]!;
+    }
+    if (length >= 5 && (slot = lexicon(prefixKey(prefix5, PREFIX5_SEED))) >= 0) {
+      lex |= LEX_ANCHORS[slot]!;
+      harmBits |= LEX_HARM[slot]!;
+    }
+    if (length >= 7 && (slot = lexicon(prefixKey(prefix7, PREFIX7_SEED))) >= 0) {
+      lex |= LEX_ANCHORS[slot]!;
+      harmBits |= LEX_HARM[slot]!;
+    }
     if (lex !== 0) {
       flags |= lex;
-      if ((lex & HARM_MASK) !== 0) harmWords++;
+      near = updateNear(lex, i, lastA, near);
       if ((lex & F_PERSUASION) !== 0) persuasionWords++;
     }
-    words++;
+    if (harmBits !== 0) {
+      harm |= harmBits;
+      harmWords++;
+    }
+    if (++words <= 400) {
+      let slot = word & 1023;
+      while (tokenKeys[slot] !== 0 && tokenKeys[slot] !== key) slot = (slot + 1) & 1023;
+      if (tokenKeys[slot] === 0) {
+        tokenKeys[slot] = key;
+        distinct++;
+      }
+      const count = tokenCounts[slot]! + 1;
+      tokenCounts[slot] = count;
+      if (count > top) top = count;
+    }
     i = j;
   }
   stats.flags |= flags;
+  stats.near = near;
+  stats.harm = harm;
   stats.words = words;
+  stats.topToken = top;
+  stats.distinctTokens = distinct;
   stats.harmWords = harmWords;
   stats.persuasionWords = persuasionWords;
 }
@@ -180,11 +234,8 @@ function wordFeatures(lower: string, scratch: Scratch, stats: PassStats): void {
  * Whitespace-token shape for the dense features: tokens no natural language spells, tokens mixing
  * letters and symbols, very long tokens, mixed symbol runs, repetition, and symbols near the end.
  */
-function tokenShapes(lower: string, scratch: Scratch, stats: PassStats): void {
+export function tokenShapes(lower: string, scratch: Scratch, stats: PassStats): void {
   const n = lower.length;
-  const { tokenKeys, tokenCounts } = scratch;
-  tokenKeys.fill(0);
-  tokenCounts.fill(0);
   const tailStart = Math.max(0, n - 160);
   stats.tailLength = n - tailStart;
   let flags = 0;
@@ -193,8 +244,6 @@ function tokenShapes(lower: string, scratch: Scratch, stats: PassStats): void {
   let mixed = 0;
   let long = 0;
   let runs = 0;
-  let top = 0;
-  let distinct = 0;
   let tailSymbols = 0;
   let i = 0;
   while (i < n) {
@@ -204,8 +253,8 @@ function tokenShapes(lower: string, scratch: Scratch, stats: PassStats): void {
       continue;
     }
     const start = i;
-    let hash = FNV_OFFSET;
     let letters = 0;
+    let rare = false;
     let digits = 0;
     let symbols = 0;
     let consonantRun = 0;
@@ -216,15 +265,18 @@ function tokenShapes(lower: string, scratch: Scratch, stats: PassStats): void {
     let runMixed = false;
     let lastSymbol = 0;
     for (;;) {
-      hash = fnvStep(hash, code);
+      const kind = code < 128 ? ASCII_KIND[code]! : isWordCode(code) ? KIND_OTHER_LETTER : KIND_SYMBOL;
       let cls = 1;
-      if (code >= 97 && code <= 122) {
+      if (kind === KIND_CONSONANT) {
         letters++;
-        if (isVowel(code)) consonantRun = 0;
-        else if (++consonantRun > maxConsonantRun) maxConsonantRun = consonantRun;
-      } else if (code >= 48 && code <= 57) {
+        if (++consonantRun > maxConsonantRun) maxConsonantRun = consonantRun;
+      } else if (kind === KIND_VOWEL) {
+        letters++;
+        consonantRun = 0;
+      } else if (kind === KIND_DIGIT) {
         digits++;
-      } else if (!isWordCode(code)) {
+      } else if (kind >= KIND_SYMBOL && kind !== KIND_OTHER_LETTER) {
+        if (kind === KIND_RARE_SYMBOL) rare = true;
         symbols++;
         cls = 2;
         if (code === 60) flags |= CHAR_FLAG_LT;
@@ -251,20 +303,8 @@ function tokenShapes(lower: string, scratch: Scratch, stats: PassStats): void {
     tokens++;
     const gluedSymbols = letters > 0 && symbols >= 2 && symbols * 3 >= length;
     if ((letters > 0 && digits > 0 && letters + digits === length && length > 3) || maxConsonantRun >= 5 || gluedSymbols) odd++;
-    if (letters > 0 && changes >= 3) mixed++;
+    if (letters > 0 && rare && (changes >= 2 || symbols >= 2)) mixed++;
     if (length >= 25) long++;
-    if (tokens <= 400) {
-      const key = (avalanche(hash) | 1) >>> 0;
-      let slot = key & 1023;
-      while (tokenKeys[slot] !== 0 && tokenKeys[slot] !== key) slot = (slot + 1) & 1023;
-      if (tokenKeys[slot] === 0) {
-        tokenKeys[slot] = key;
-        distinct++;
-      }
-      const count = tokenCounts[slot]! + 1;
-      tokenCounts[slot] = count;
-      if (count > top) top = count;
-    }
   }
   stats.flags |= flags;
   stats.tokens = tokens;
@@ -272,8 +312,6 @@ function tokenShapes(lower: string, scratch: Scratch, stats: PassStats): void {
   stats.mixedTokens = mixed;
   stats.longTokens = long;
   stats.symbolRuns = runs;
-  stats.topToken = top;
-  stats.distinctTokens = distinct;
   stats.tailSymbols = tailSymbols;
 }
 
@@ -306,7 +344,7 @@ export function extractFeatures(text: string, decoded: readonly string[], bits: 
   for (let k = 0; k < size; k++) {
     const index = touched[k]!;
     const count = counts[index]!;
-    const value = count >= 0 ? (count < 256 ? LOG1P[count]! : Math.log1p(count)) : count > -256 ? -LOG1P[-count]! : -Math.log1p(-count);
+    const value = SIGNED_LOG1P[(count < -LOG_RANGE ? -LOG_RANGE : count > LOG_RANGE ? LOG_RANGE : count) + LOG_RANGE]!;
     values[k] = value;
     sumSquares += value * value;
     counts[index] = 0;
