@@ -235,32 +235,46 @@ for (const ch of Object.keys(LEET)) LEET_CHAR[ch.charCodeAt(0)] = 1;
  * digits inside the word; "gpt4", "mp3" or "h264" (digits only at the end) do not count.
  */
 function decodeLeetspeak(lower: string): string {
-  if (!hasTwoLeetWords(lower)) return '';
-  const words = lower.split(/\s+/);
+  // lower.split(/\s+/) with leet words rewritten, joined with ' ', in one pass: unchanged stretches are
+  // copied as slices, each whitespace run becomes one space (as the split and join make it).
+  const length = lower.length;
+  let out = '';
+  let copied = 0;
   let leetWords = 0;
-  for (let w = 0; w < words.length; w++) {
-    const word = words[w] ?? '';
-    if (!isLeetWord(word, 0, word.length)) continue;
-    leetWords++;
-    let plain = '';
-    for (const ch of word) plain += LEET[ch] ?? ch;
-    words[w] = plain;
+  let start = 0;
+  let hasLeet = 0;
+  for (let i = 0; i <= length; i++) {
+    const c = i < length ? lower.charCodeAt(i) : 0x20;
+    if (c < 0x80) {
+      if ((ASCII_SPACE[c] ?? 0) === 0) { hasLeet |= LEET_CHAR[c] ?? 0; continue; }
+    } else if (!isRegexSpace(c)) continue;
+    if (hasLeet !== 0 && isLeetWord(lower, start, i)) {
+      leetWords++;
+      let plain = '';
+      for (const ch of lower.slice(start, i)) plain += LEET[ch] ?? ch;
+      out += lower.slice(copied, start) + plain;
+      copied = i;
+    }
+    if (i === length) break;
+    let j = i + 1;
+    while (j < length && isRegexSpace(lower.charCodeAt(j))) j++;
+    if (!(j === i + 1 && c === 0x20)) {
+      out += lower.slice(copied, i) + ' ';
+      copied = j;
+    }
+    start = j;
+    hasLeet = 0;
+    i = j - 1;
   }
-  return leetWords >= 2 ? words.join(' ') : '';
+  return leetWords >= 2 ? out + lower.slice(copied) : '';
 }
 
-/** Whether at least two of the words of `lower.split(/\s+/)` are leet words; reads the text in place. */
-function hasTwoLeetWords(lower: string): boolean {
-  let count = 0;
-  let start = 0;
-  const length = lower.length;
-  for (let i = 0; i <= length; i++) {
-    if (i < length && !isRegexSpace(lower.charCodeAt(i))) continue;
-    if (i - start >= 3 && isLeetWord(lower, start, i) && ++count >= 2) return true;
-    start = i + 1;
-  }
-  return false;
-}
+/** 1 for the ASCII characters /\s/ matches. */
+const ASCII_SPACE = (() => {
+  const table = new Uint8Array(128);
+  for (const c of [0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20]) table[c] = 1;
+  return table;
+})();
 
 /** What /\s/ matches. */
 function isRegexSpace(c: number): boolean {
