@@ -104,7 +104,7 @@ export const defaultConfig: Config = {
     bodies: 'excerpts',
     excerptChars: 512,
     retentionDays: 30,
-    batchSize: 64,
+    batchSize: 16,
     flushIntervalMs: 20,
     maxQueue: 100_000,
     maxResponseBytes: 8 * 1024 * 1024,
