@@ -154,7 +154,14 @@ const PAIRS: ReadonlyArray<readonly [number, number]> = [
   [C_A, C_B],
   [D_A, D_B],
 ];
-const [NEAR_OVERRIDE, NEAR_UNRESTRICTED, NEAR_SECRET, NEAR_REVEAL, NEAR_PREFIX, NEAR_SAY_ONLY, NEAR_CANDIDATE, NEAR_REFERENCE] = PAIRS.map((_, i) => 1 << i) as [number, number, number, number, number, number, number, number];
+const PAIR_OVERRIDE = 0;
+const PAIR_UNRESTRICTED = 1;
+const PAIR_SECRET = 2;
+const PAIR_REVEAL = 3;
+const PAIR_PREFIX = 4;
+const PAIR_SAY_ONLY = 5;
+const NEAR_CANDIDATE = 1 << 6;
+const NEAR_REFERENCE = 1 << 7;
 /** Longer than any gap the patterns allow between their A and B words ({0,40} + a word + {0,30}, or {0,60}). */
 const NEAR_SPAN = 160;
 export const PAIR_COUNT = PAIRS.length;
@@ -165,14 +172,33 @@ const PAIR_MASK = PAIRS.reduce((mask, [a, b]) => mask | a | b, 0);
  * (PAIR_COUNT entries, initially very negative) keeps where each pair's last A word started. Returns the
  * updated near bits.
  */
-export function updateNear(lex: number, position: number, lastA: Int32Array, near: number): number {
+export function updateNear(lex: number, position: number, lastA: Int32Array, firstB: Int32Array, near: number): number {
   if ((lex & PAIR_MASK) === 0) return near;
   for (let i = 0; i < PAIRS.length; i++) {
     const [a, b] = PAIRS[i]!;
     if ((lex & a) !== 0) lastA[i] = position;
-    if ((lex & b) !== 0 && position - lastA[i]! <= NEAR_SPAN) near |= 1 << i;
+    if ((lex & b) !== 0 && position - lastA[i]! <= NEAR_SPAN && (near & (1 << i)) === 0) {
+      near |= 1 << i;
+      firstB[i] = position;
+    }
   }
   return near;
+}
+
+/**
+ * Whether pair `pair`'s pattern matches. Every match has its B word at or after the pair's first near B
+ * word, and its A word at most NEAR_SPAN before its B word, so the search starts NEAR_SPAN before that
+ * first B word (backed up to a word start, so that \b means what it meant in the whole text).
+ */
+function pairTest(pattern: RegExp, text: string, stats: PassStats, pair: number): boolean {
+  if ((stats.near & (1 << pair)) === 0) return false;
+  let start = Math.max(0, stats.firstB[pair]! - NEAR_SPAN - 1);
+  while (start > 0 && isAsciiWordChar(text.charCodeAt(start - 1))) start--;
+  return pattern.test(start === 0 ? text : text.slice(start));
+}
+
+function isAsciiWordChar(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 95 || (code >= 65 && code <= 90);
 }
 
 /**
@@ -281,6 +307,8 @@ export interface PassStats {
   harm: number;
   /** Bit i: pair i's A word started at most NEAR_SPAN characters before one of its B words (see updateNear). */
   near: number;
+  /** Per pair: where its first near B word starts (valid when its near bit is set). */
+  firstB: Int32Array;
   /** Words with a harm category. */
   harmWords: number;
   /** Persuasion-framing words. */
@@ -306,7 +334,7 @@ export interface PassStats {
 }
 
 export function emptyStats(): PassStats {
-  return { flags: 0, harm: 0, near: 0, harmWords: 0, persuasionWords: 0, words: 0, tokens: 0, oddTokens: 0, mixedTokens: 0, longTokens: 0, symbolRuns: 0, topToken: 0, distinctTokens: 0, tailSymbols: 0, tailLength: 0 };
+  return { flags: 0, harm: 0, near: 0, firstB: new Int32Array(PAIRS.length), harmWords: 0, persuasionWords: 0, words: 0, tokens: 0, oddTokens: 0, mixedTokens: 0, longTokens: 0, symbolRuns: 0, topToken: 0, distinctTokens: 0, tailSymbols: 0, tailLength: 0 };
 }
 
 function popcount(x: number): number {
@@ -337,19 +365,19 @@ export function denseFeatures(stats: PassStats, lower: string, decoded: readonly
   const reasoningNoun = (f & F_REASONING) !== 0 && REASONING_REVEAL.test(head);
   const rolePlay = (f & F_ROLE_PLAY) !== 0 && ROLE_PLAY.test(head);
   const near = stats.near;
-  const unrestricted = (near & NEAR_UNRESTRICTED) !== 0 && UNRESTRICTED.test(head);
+  const unrestricted = pairTest(UNRESTRICTED, head, stats, PAIR_UNRESTRICTED);
   const harmCategories = popcount(stats.harm);
   const persuasion = stats.persuasionWords > 0;
   out[offset + 0] = tokens === 0 ? 0 : stats.oddTokens / tokens;
   out[offset + 1] = stats.tailLength === 0 ? 0 : stats.tailSymbols / stats.tailLength;
   const words = stats.words;
   out[offset + 2] = words < 8 ? 0 : stats.topToken / Math.min(words, 400);
-  out[offset + 3] = (near & NEAR_OVERRIDE) !== 0 && OVERRIDE.test(head) ? 1 : 0;
+  out[offset + 3] = pairTest(OVERRIDE, head, stats, PAIR_OVERRIDE) ? 1 : 0;
   out[offset + 4] = rolePlay ? 1 : 0;
   out[offset + 5] = unrestricted ? 1 : 0;
-  out[offset + 6] = (near & NEAR_SECRET) !== 0 && SECRET.test(head) ? 1 : 0;
-  out[offset + 7] = (near & NEAR_REVEAL) !== 0 && REVEAL_SECRET.test(head) ? 1 : 0;
-  out[offset + 8] = (near & NEAR_PREFIX) !== 0 && PREFIX_FORCING.test(head) ? 1 : 0;
+  out[offset + 6] = pairTest(SECRET, head, stats, PAIR_SECRET) ? 1 : 0;
+  out[offset + 7] = pairTest(REVEAL_SECRET, head, stats, PAIR_REVEAL) ? 1 : 0;
+  out[offset + 8] = pairTest(PREFIX_FORCING, head, stats, PAIR_PREFIX) ? 1 : 0;
   out[offset + 9] = decodedInstruction;
   out[offset + 10] = reasoningNoun && REVEAL_VERB.test(head) ? 1 : reasoningNoun ? 0.5 : 0;
   out[offset + 11] = (f & F_THINK_TAGS) !== 0 && THINKING_TAGS.test(head) ? 1 : 0;
@@ -365,5 +393,5 @@ export function denseFeatures(stats: PassStats, lower: string, decoded: readonly
   out[offset + 21] = tokens === 0 ? 0 : Math.min(1, (4 * stats.symbolRuns) / tokens);
   out[offset + 22] = words < 20 ? 0 : 1 - stats.distinctTokens / Math.min(words, 400);
   out[offset + 23] = tokens === 0 ? 0 : Math.min(1, (4 * stats.longTokens) / tokens);
-  out[offset + 24] = (near & NEAR_SAY_ONLY) !== 0 && SAY_ONLY.test(head) ? 1 : 0;
+  out[offset + 24] = pairTest(SAY_ONLY, head, stats, PAIR_SAY_ONLY) ? 1 : 0;
 }

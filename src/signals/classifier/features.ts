@@ -62,6 +62,7 @@ export class Scratch {
   touched: Int32Array = new Int32Array(0);
   values: Float32Array = new Float32Array(0);
   size = 0;
+  dense: Float32Array = new Float32Array(0);
   /** Word counts among the first 400 words (open addressing on the word hash). */
   readonly tokenKeys = new Uint32Array(1024);
   readonly tokenCounts = new Uint16Array(1024);
@@ -200,7 +201,7 @@ export function wordFeatures(lower: string, scratch: Scratch, stats: PassStats):
     }
     if (lex !== 0) {
       flags |= lex;
-      near = updateNear(lex, i, lastA, near);
+      near = updateNear(lex, i, lastA, stats.firstB, near);
       if ((lex & F_PERSUASION) !== 0) persuasionWords++;
     }
     if (harmBits !== 0) {
@@ -323,38 +324,79 @@ export function tokenShapes(lower: string, scratch: Scratch, stats: PassStats): 
  * the dense features) and whitespace-token shapes; then the gated expressions of dense-features.ts.
  */
 export function extractFeatures(text: string, decoded: readonly string[], bits: number): FeatureVector {
-  let scratch = scratchByBits.get(bits);
-  if (!scratch) {
-    scratch = new Scratch(bits);
-    scratchByBits.set(bits, scratch);
-  }
-  const lower = text.toLowerCase();
-  const n = lower.length;
-  // At most 1 char n-gram per position and 2 word features per word.
-  scratch.reserve(2 * n + 16);
-  scratch.size = 0;
-  const stats = emptyStats();
-  charGrams(lower, scratch);
-  wordFeatures(lower, scratch, stats);
-  tokenShapes(lower, scratch, stats);
-
+  const scratch = countFeatures(text, decoded, bits);
   // Log-scale, normalise, and reset the accumulators for the next call.
   const { counts, touched, values, size } = scratch;
   let sumSquares = 0;
   for (let k = 0; k < size; k++) {
     const index = touched[k]!;
-    const count = counts[index]!;
-    const value = SIGNED_LOG1P[(count < -LOG_RANGE ? -LOG_RANGE : count > LOG_RANGE ? LOG_RANGE : count) + LOG_RANGE]!;
+    const value = signedLog1p(counts[index]!);
     values[k] = value;
     sumSquares += value * value;
     counts[index] = 0;
   }
   const scale = sumSquares > 0 ? 1 / Math.sqrt(sumSquares) : 0;
   for (let k = 0; k < size; k++) values[k] = values[k]! * scale;
+  return { indices: touched, values, size, dense: scratch.dense };
+}
 
+/**
+ * The scoring path: the same features as extractFeatures, but the hashed part goes straight into the
+ * heads' margins (one pass over the touched buckets: log-scale, accumulate, reset; the L2 scale is
+ * applied to the sums at the end). Writes each head's margin without the dense part and bias into
+ * `hashedMargins` (length 4) and returns the dense features (valid until the next call).
+ */
+export function hashedMarginsOf(text: string, decoded: readonly string[], bits: number, hashed: Float32Array, hashedMargins: Float64Array): Float32Array {
+  const scratch = countFeatures(text, decoded, bits);
+  const { counts, touched, size } = scratch;
+  let sumSquares = 0;
+  let m0 = 0;
+  let m1 = 0;
+  let m2 = 0;
+  let m3 = 0;
+  for (let k = 0; k < size; k++) {
+    const index = touched[k]!;
+    const value = signedLog1p(counts[index]!);
+    if (value === 0) continue;
+    counts[index] = 0;
+    sumSquares += value * value;
+    const base = index << 2;
+    m0 += hashed[base]! * value;
+    m1 += hashed[base + 1]! * value;
+    m2 += hashed[base + 2]! * value;
+    m3 += hashed[base + 3]! * value;
+  }
+  const scale = sumSquares > 0 ? 1 / Math.sqrt(sumSquares) : 0;
+  hashedMargins[0] = m0 * scale;
+  hashedMargins[1] = m1 * scale;
+  hashedMargins[2] = m2 * scale;
+  hashedMargins[3] = m3 * scale;
+  return scratch.dense;
+}
+
+function signedLog1p(count: number): number {
+  return SIGNED_LOG1P[(count < -LOG_RANGE ? -LOG_RANGE : count > LOG_RANGE ? LOG_RANGE : count) + LOG_RANGE]!;
+}
+
+/** Runs the passes: bucket counts in the scratch (touched[0..size)), dense features in scratch.dense. */
+function countFeatures(text: string, decoded: readonly string[], bits: number): Scratch {
+  let scratch = scratchByBits.get(bits);
+  if (!scratch) {
+    scratch = new Scratch(bits);
+    scratchByBits.set(bits, scratch);
+  }
+  const lower = text.toLowerCase();
+  // At most 1 char n-gram per position and 2 word features per word.
+  scratch.reserve(2 * lower.length + 16);
+  scratch.size = 0;
+  const stats = emptyStats();
+  charGrams(lower, scratch);
+  wordFeatures(lower, scratch, stats);
+  tokenShapes(lower, scratch, stats);
   const dense = new Float32Array(DENSE_FEATURE_COUNT);
   denseFeatures(stats, lower, decoded, dense, 0);
-  return { indices: touched, values, size, dense };
+  scratch.dense = dense;
+  return scratch;
 }
 
 /** A standalone copy of a feature vector (the extractor's buffers are reused). */
