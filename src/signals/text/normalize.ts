@@ -148,42 +148,67 @@ function kindAboveAscii(c: number): number {
 }
 
 /**
+ * The first index at or after `from` where collapseRuns has work to do: a character other than a kept one,
+ * or a space or line break right after another (or after `previous`, the kind before `from`). A single space
+ * or line break between kept characters is left in place without a branch on it, so word boundaries cost no
+ * mispredictions. Kept apart from collapseRuns so that this loop compiles to a few registers.
+ */
+function skipKept(text: string, from: number, previous: number): number {
+  const len = text.length;
+  let before = previous;
+  for (let i = from; i < len; i++) {
+    const c = text.charCodeAt(i);
+    const kind = c < 128 ? ASCII_KIND[c]! : kindAboveAscii(c);
+    if (((kind >> 1) | (kind & before)) !== 0) return i;
+    before = kind;
+  }
+  return len;
+}
+
+/** Whether the code unit is a space or a line feed (a KIND_SINGLE character). */
+function isSingle(c: number): boolean {
+  return c === 0x20 || c === 0x0a;
+}
+
+/**
  * collapse without the code-unit buffer and without case changes: unchanged stretches of `text` are copied
  * as slices, each run of separators becomes what collapse would emit for it. Requires that the output cannot
  * reach the cap (text.length <= maxChars: collapse never lengthens). Returns undefined when `text` holds a
  * look-alike letter, whose folding needs the general path.
- *
- * The loop over kept characters has one branch that is almost never taken: a single space or line break
- * between kept characters is left in place without a branch on it, so word boundaries cost no mispredictions.
  */
 function collapseRuns(text: string): string | undefined {
   const len = text.length;
   let out = '';
   let copied = 0; // text[copied, i) is still to be copied unchanged
   let previous = KIND_SINGLE; // as if a separator preceded the text: a leading space or newline goes
-  for (let i = 0; i < len; i++) {
-    const c = text.charCodeAt(i);
-    const kind = c < 128 ? ASCII_KIND[c] ?? KIND_KEEP : kindAboveAscii(c);
-    if (((kind >> 1) | (kind & previous)) === 0) {
-      previous = kind;
-      continue;
+  let from = 0;
+  for (;;) {
+    const i = skipKept(text, from, previous);
+    // The kind of the character before i as skipKept judged it: a space or line break left in place, or not.
+    const single = i > from ? isSingle(text.charCodeAt(i - 1)) : previous === KIND_SINGLE;
+    if (i >= len) {
+      // A single space or line break at the very end was left in place: it goes.
+      const end = single && len > 0 ? len - 1 : len;
+      return copied === 0 && end === len ? text : out + text.slice(copied, end);
     }
-    if (kind === KIND_LOOKALIKE) return undefined;
-    if (kind === KIND_SURROGATE) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdfff) {
       const next = i + 1 < len ? text.charCodeAt(i + 1) : 0;
       if (c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
-        if (c !== 0xdb40 || next > 0xdc7f) { i++; previous = KIND_KEEP; continue; }
+        if (c !== 0xdb40 || next > 0xdc7f) { from = i + 2; previous = KIND_KEEP; continue; }
         // A tag character is dropped like a format character: handled with the separators below.
       } else {
         out += text.slice(copied, i) + '\ufffd';
-        copied = i + 1;
+        copied = from = i + 1;
         previous = KIND_KEEP;
         continue;
       }
+    } else if (c >= 0x80 && kindAboveAscii(c) === KIND_LOOKALIKE) {
+      return undefined;
     }
     // A run of separators and dropped characters, [start, j): one separator at most comes out of it. It starts
-    // one back when a single space or line break came just before (left in place by the loop above).
-    const start = previous === KIND_SINGLE && i > 0 ? i - 1 : i;
+    // one back when a single space or line break came just before (left in place by skipKept).
+    const start = single && i > 0 ? i - 1 : i;
     let j = start;
     let newline = false;
     let space = false;
@@ -216,11 +241,8 @@ function collapseRuns(text: string): string | undefined {
       copied = j;
     }
     previous = KIND_KEEP;
-    i = j - 1;
+    from = j;
   }
-  // A single space or line break at the very end was left in place: it goes.
-  const end = previous === KIND_SINGLE ? len - 1 : len;
-  return copied === 0 && end === len ? text : out + text.slice(copied, end);
 }
 
 function emitSeparator(out: Uint16Array, n: number, newline: boolean, space: boolean, indent: number): number {
