@@ -140,19 +140,29 @@ const ANCHORS: ReadonlyArray<readonly [number, string]> = [
 ];
 
 /**
- * The two-word patterns, as (A flag, B flag): in every match an A word starts at most NEAR_SPAN
- * characters before a B word starts (the same word may be both). The pass records, per pair, whether
- * that happened (PassStats.near, bit i for pair i); the pattern runs only then.
+ * The two-word patterns, as (A flag, B flag, span): in every match an A word starts at most span
+ * characters before a B word starts (the same word may be both). The span is the longest gap the
+ * pattern allows between them, rounded up (the text layer collapses whitespace runs, so "\\s+" is one
+ * character there). The pass records, per pair, whether that happened (PassStats.near, bit i for pair
+ * i) and where; the pattern runs only then, and only from there.
  */
-const PAIRS: ReadonlyArray<readonly [number, number]> = [
-  [O_A, O_B],
-  [F_UNRESTRICTED_A, F_UNRESTRICTED_B],
-  [S_A, S_B],
-  [R_A, R_B],
-  [P_A, P_B],
-  [Y_A, Y_B],
-  [C_A, C_B],
-  [D_A, D_B],
+const PAIRS: ReadonlyArray<readonly [number, number, number]> = [
+  // verb {0,40} word {0,30} object
+  [O_A, O_B, 160],
+  // "no ethical guidelines", "without any restrictions", "do anything now", "don't refuse"
+  [F_UNRESTRICTED_A, F_UNRESTRICTED_B, 24],
+  // "system prompt", "the instructions above", "pass phrase"
+  [S_A, S_B, 20],
+  // verb {0,50} object
+  [R_A, R_B, 100],
+  // "start your response with", 'say "access granted"'
+  [P_A, P_B, 28],
+  // verb {0,60} "nothing else"
+  [Y_A, Y_B, 110],
+  // "response b", "answer 2"
+  [C_A, C_B, 14],
+  // "reference answer", "student answer"
+  [D_A, D_B, 14],
 ];
 const PAIR_OVERRIDE = 0;
 const PAIR_UNRESTRICTED = 1;
@@ -162,10 +172,9 @@ const PAIR_PREFIX = 4;
 const PAIR_SAY_ONLY = 5;
 const NEAR_CANDIDATE = 1 << 6;
 const NEAR_REFERENCE = 1 << 7;
-/** Longer than any gap the patterns allow between their A and B words ({0,40} + a word + {0,30}, or {0,60}). */
-const NEAR_SPAN = 160;
 export const PAIR_COUNT = PAIRS.length;
 const PAIR_MASK = PAIRS.reduce((mask, [a, b]) => mask | a | b, 0);
+const PAIR_SPANS = Int32Array.from(PAIRS, ([, , span]) => span);
 
 /**
  * Called by the word pass for each word with lexicon bits `lex` starting at `position`; `lastA`
@@ -177,7 +186,7 @@ export function updateNear(lex: number, position: number, lastA: Int32Array, fir
   for (let i = 0; i < PAIRS.length; i++) {
     const [a, b] = PAIRS[i]!;
     if ((lex & a) !== 0) lastA[i] = position;
-    if ((lex & b) !== 0 && position - lastA[i]! <= NEAR_SPAN && (near & (1 << i)) === 0) {
+    if ((lex & b) !== 0 && position - lastA[i]! <= PAIR_SPANS[i]! && (near & (1 << i)) === 0) {
       near |= 1 << i;
       firstB[i] = position;
     }
@@ -187,12 +196,12 @@ export function updateNear(lex: number, position: number, lastA: Int32Array, fir
 
 /**
  * Whether pair `pair`'s pattern matches. Every match has its B word at or after the pair's first near B
- * word, and its A word at most NEAR_SPAN before its B word, so the search starts NEAR_SPAN before that
+ * word, and its A word at most the pair's span before its B word, so the search starts that far before the
  * first B word (backed up to a word start, so that \b means what it meant in the whole text).
  */
 function pairTest(pattern: RegExp, text: string, stats: PassStats, pair: number): boolean {
   if ((stats.near & (1 << pair)) === 0) return false;
-  let start = Math.max(0, stats.firstB[pair]! - NEAR_SPAN - 1);
+  let start = Math.max(0, stats.firstB[pair]! - PAIR_SPANS[pair]! - 1);
   while (start > 0 && isAsciiWordChar(text.charCodeAt(start - 1))) start--;
   return pattern.test(start === 0 ? text : text.slice(start));
 }
@@ -305,7 +314,7 @@ export interface PassStats {
   flags: number;
   /** Harm categories seen (bit c for HARM_CATEGORIES[c]). */
   harm: number;
-  /** Bit i: pair i's A word started at most NEAR_SPAN characters before one of its B words (see updateNear). */
+  /** Bit i: pair i's A word started at most its span before one of its B words (see updateNear). */
   near: number;
   /** Per pair: where its first near B word starts (valid when its near bit is set). */
   firstB: Int32Array;

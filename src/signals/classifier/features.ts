@@ -12,8 +12,8 @@ import {
 } from './dense-features.ts';
 
 /** Text beyond this is cut to its first HEAD_CHARS and last TAIL_CHARS (attacks sit at either end). */
-export const MAX_FEATURE_CHARS = 4096;
-const HEAD_CHARS = 3072;
+export const MAX_FEATURE_CHARS = 3072;
+const HEAD_CHARS = 2048;
 const TAIL_CHARS = 1024;
 /** Decoded hidden instructions added to the classifier text, at most this much in all. */
 const MAX_DECODED_CHARS = 1024;
@@ -121,26 +121,6 @@ function addFeature(scratch: Scratch, hash: number): void {
   counts[index] = (mixed >>> (shift - 1)) & 1 ? count - 1 : count + 1;
 }
 
-/** Character 4-grams: a packed window of the last four code units, one mix per position. */
-export function charGrams(lower: string, scratch: Scratch): void {
-  const n = lower.length;
-  const { counts, touched, shift } = scratch;
-  const signShift = shift - 1;
-  let size = scratch.size;
-  let window = 0;
-  for (let i = 0; i < n; i++) {
-    window = ((window << 8) ^ lower.charCodeAt(i)) | 0;
-    if (i < 3) continue;
-    const hash = window ^ SEED_CHAR4;
-    const mixed = Math.imul(hash ^ (hash >>> 15), GOLDEN);
-    const index = mixed >>> shift;
-    const count = counts[index]!;
-    if (count === 0) touched[size++] = index;
-    counts[index] = (mixed >>> signShift) & 1 ? count - 1 : count + 1;
-  }
-  scratch.size = size;
-}
-
 /** Words and word bigrams (FNV-1a, avalanched), each word and its 5-/7-character prefix looked up in the lexicon. */
 export function wordFeatures(lower: string, scratch: Scratch, stats: PassStats): void {
   const n = lower.length;
@@ -232,11 +212,18 @@ export function wordFeatures(lower: string, scratch: Scratch, stats: PassStats):
 }
 
 /**
- * Whitespace-token shape for the dense features: tokens no natural language spells, tokens mixing
- * letters and symbols, very long tokens, mixed symbol runs, repetition, and symbols near the end.
+ * One pass over the characters: character 4-grams (a packed window of the last four code units, one
+ * multiplicative mix per position), and the whitespace-token shapes of the dense features (tokens no
+ * natural language spells, tokens gluing letters to rare symbols, very long tokens, mixed symbol runs,
+ * symbols near the end). Doing both in one loop lets the table updates of the n-grams overlap the
+ * token arithmetic.
  */
-export function tokenShapes(lower: string, scratch: Scratch, stats: PassStats): void {
+export function charPass(lower: string, scratch: Scratch, stats: PassStats): void {
   const n = lower.length;
+  const { counts, touched, shift } = scratch;
+  const signShift = shift - 1;
+  let size = scratch.size;
+  let window = 0;
   const tailStart = Math.max(0, n - 160);
   stats.tailLength = n - tailStart;
   let flags = 0;
@@ -246,67 +233,86 @@ export function tokenShapes(lower: string, scratch: Scratch, stats: PassStats): 
   let long = 0;
   let runs = 0;
   let tailSymbols = 0;
-  let i = 0;
-  while (i < n) {
-    let code = lower.charCodeAt(i);
-    if (code === 32 || code === 10 || code === 9 || code === 13) {
-      i++;
+  // The current token.
+  let length = 0;
+  let letters = 0;
+  let rare = false;
+  let digits = 0;
+  let symbols = 0;
+  let consonantRun = 0;
+  let maxConsonantRun = 0;
+  let changes = 0;
+  let lastClass = 0;
+  let run = 0;
+  let runMixed = false;
+  let lastSymbol = 0;
+  for (let i = 0; i <= n; i++) {
+    let kind = KIND_SPACE;
+    let code = 32;
+    if (i < n) {
+      code = lower.charCodeAt(i);
+      window = ((window << 8) ^ code) | 0;
+      if (i >= 3) {
+        const hash = window ^ SEED_CHAR4;
+        const mix = Math.imul(hash ^ (hash >>> 15), GOLDEN);
+        const index = mix >>> shift;
+        const count = counts[index]!;
+        if (count === 0) touched[size++] = index;
+        counts[index] = (mix >>> signShift) & 1 ? count - 1 : count + 1;
+      }
+      kind = code < 128 ? ASCII_KIND[code]! : isWordCode(code) ? KIND_OTHER_LETTER : KIND_SYMBOL;
+    }
+    if (kind === KIND_SPACE) {
+      if (length === 0) continue;
+      if (run >= 3 && runMixed) runs++;
+      tokens++;
+      const gluedSymbols = letters > 0 && symbols >= 2 && symbols * 3 >= length;
+      if ((letters > 0 && digits > 0 && letters + digits === length && length > 3) || maxConsonantRun >= 5 || gluedSymbols) odd++;
+      if (letters > 0 && rare && (changes >= 2 || symbols >= 2)) mixed++;
+      if (length >= 25) long++;
+      length = 0;
+      letters = 0;
+      rare = false;
+      digits = 0;
+      symbols = 0;
+      consonantRun = 0;
+      maxConsonantRun = 0;
+      changes = 0;
+      lastClass = 0;
+      run = 0;
+      runMixed = false;
       continue;
     }
-    const start = i;
-    let letters = 0;
-    let rare = false;
-    let digits = 0;
-    let symbols = 0;
-    let consonantRun = 0;
-    let maxConsonantRun = 0;
-    let changes = 0;
-    let lastClass = 0;
-    let run = 0;
-    let runMixed = false;
-    let lastSymbol = 0;
-    for (;;) {
-      const kind = code < 128 ? ASCII_KIND[code]! : isWordCode(code) ? KIND_OTHER_LETTER : KIND_SYMBOL;
-      let cls = 1;
-      if (kind === KIND_CONSONANT) {
-        letters++;
-        if (++consonantRun > maxConsonantRun) maxConsonantRun = consonantRun;
-      } else if (kind === KIND_VOWEL) {
-        letters++;
-        consonantRun = 0;
-      } else if (kind === KIND_DIGIT) {
-        digits++;
-      } else if (kind >= KIND_SYMBOL && kind !== KIND_OTHER_LETTER) {
-        if (kind === KIND_RARE_SYMBOL) rare = true;
-        symbols++;
-        cls = 2;
-        if (code === 60) flags |= CHAR_FLAG_LT;
-        else if (code === 91) flags |= CHAR_FLAG_BRACKET;
-        if (i >= tailStart) tailSymbols++;
-        if (run > 0 && code !== lastSymbol) runMixed = true;
-        run++;
-        lastSymbol = code;
-      }
-      if (cls === 1 && run > 0) {
-        if (run >= 3 && runMixed) runs++;
-        run = 0;
-        runMixed = false;
-      }
-      if (lastClass !== 0 && cls !== lastClass) changes++;
-      lastClass = cls;
-      i++;
-      if (i >= n) break;
-      code = lower.charCodeAt(i);
-      if (code === 32 || code === 10 || code === 9 || code === 13) break;
+    length++;
+    let cls = 1;
+    if (kind === KIND_CONSONANT) {
+      letters++;
+      if (++consonantRun > maxConsonantRun) maxConsonantRun = consonantRun;
+    } else if (kind === KIND_VOWEL) {
+      letters++;
+      consonantRun = 0;
+    } else if (kind === KIND_DIGIT) {
+      digits++;
+    } else if (kind !== KIND_OTHER_LETTER) {
+      if (kind === KIND_RARE_SYMBOL) rare = true;
+      symbols++;
+      cls = 2;
+      if (code === 60) flags |= CHAR_FLAG_LT;
+      else if (code === 91) flags |= CHAR_FLAG_BRACKET;
+      if (i >= tailStart) tailSymbols++;
+      if (run > 0 && code !== lastSymbol) runMixed = true;
+      run++;
+      lastSymbol = code;
     }
-    if (run >= 3 && runMixed) runs++;
-    const length = i - start;
-    tokens++;
-    const gluedSymbols = letters > 0 && symbols >= 2 && symbols * 3 >= length;
-    if ((letters > 0 && digits > 0 && letters + digits === length && length > 3) || maxConsonantRun >= 5 || gluedSymbols) odd++;
-    if (letters > 0 && rare && (changes >= 2 || symbols >= 2)) mixed++;
-    if (length >= 25) long++;
+    if (cls === 1 && run > 0) {
+      if (run >= 3 && runMixed) runs++;
+      run = 0;
+      runMixed = false;
+    }
+    if (lastClass !== 0 && cls !== lastClass) changes++;
+    lastClass = cls;
   }
+  scratch.size = size;
   stats.flags |= flags;
   stats.tokens = tokens;
   stats.oddTokens = odd;
@@ -320,8 +326,8 @@ export function tokenShapes(lower: string, scratch: Scratch, stats: PassStats): 
  * Extracts the shared features of `text` (already normalized; see classifierText). The returned vector
  * reuses internal buffers: read it before the next call, or copy it with copyFeatures.
  *
- * Three tight passes over the characters: character 4-grams, words (+ bigrams and the lexicon lookups of
- * the dense features) and whitespace-token shapes; then the gated expressions of dense-features.ts.
+ * Two tight passes over the characters: character 4-grams with the whitespace-token shapes, then words
+ * (+ bigrams and the lexicon lookups of the dense features); then the gated expressions of dense-features.ts.
  */
 export function extractFeatures(text: string, decoded: readonly string[], bits: number): FeatureVector {
   const scratch = countFeatures(text, decoded, bits);
@@ -390,9 +396,8 @@ function countFeatures(text: string, decoded: readonly string[], bits: number): 
   scratch.reserve(2 * lower.length + 16);
   scratch.size = 0;
   const stats = emptyStats();
-  charGrams(lower, scratch);
+  charPass(lower, scratch, stats);
   wordFeatures(lower, scratch, stats);
-  tokenShapes(lower, scratch, stats);
   const dense = new Float32Array(DENSE_FEATURE_COUNT);
   denseFeatures(stats, lower, decoded, dense, 0);
   scratch.dense = dense;
