@@ -20,16 +20,10 @@ const MAX_INLINE_CODE_CHARS = 300;
 /** A token with digits this long or longer is an id (order number, hash, uuid part), not a quantity. */
 const ID_MIN_CHARS = 8;
 
-const PLACEHOLDERS = {
-  num: hashString('<num>'),
-  id: hashString('<id>'),
-  quote: hashString('<quote>'),
-  code: hashString('<code>'),
-  url: hashString('<url>'),
-  email: hashString('<email>'),
-  name: hashString('<name>'),
-} as const;
-type Placeholder = keyof typeof PLACEHOLDERS;
+/** Placeholder kinds: the name written into the skeleton and the token hash of each. */
+const P_NUM = 0, P_ID = 1, P_QUOTE = 2, P_CODE = 3, P_URL = 4, P_EMAIL = 5, P_NAME = 6;
+const PLACEHOLDER_NAMES = ['num', 'id', 'quote', 'code', 'url', 'email', 'name'] as const;
+const PLACEHOLDER_HASHES: readonly number[] = PLACEHOLDER_NAMES.map((name) => hashString(`<${name}>`));
 
 /** Reusable buffers: signals are synchronous, so one set per process suffices and nothing is allocated per call. */
 export interface TokenStream {
@@ -65,6 +59,27 @@ function isDigit(c: number): boolean {
   return c >= 0x30 && c <= 0x39;
 }
 
+/** Per ASCII character: the code a word hashes it as (lower-cased), 0 when it is not a word character. */
+const WORD_CODE = (() => {
+  const table = new Uint8Array(128);
+  for (let c = 0; c < 128; c++) if (isWordChar(c)) table[c] = c >= 0x41 && c <= 0x5a ? c + 32 : c;
+  return table;
+})();
+
+/** What starts a token, per ASCII character: the branch of maskTokens that reads it. */
+const T_SPACE = 0, T_NEWLINE = 1, T_BACKTICK = 2, T_QUOTE = 3, T_URL_OR_WORD = 4, T_DIGIT = 5, T_NUMBER_SIGN = 6, T_WORD = 7, T_PUNCT = 8;
+const TOKEN_START = (() => {
+  const table = new Uint8Array(128).fill(T_PUNCT);
+  for (let c = 0; c < 128; c++) if (isWordChar(c)) table[c] = isDigit(c) ? T_DIGIT : T_WORD;
+  for (const ch of 'hHwW') table[ch.charCodeAt(0)] = T_URL_OR_WORD;
+  for (const ch of '$.-') table[ch.charCodeAt(0)] = T_NUMBER_SIGN;
+  table[0x20] = T_SPACE;
+  table[0x0a] = T_NEWLINE;
+  table[0x60] = T_BACKTICK;
+  table[0x22] = T_QUOTE;
+  return table;
+})();
+
 /** Closing quote for an opening one, or 0 when `c` does not open a quote. */
 function closingQuote(c: number): number {
   switch (c) {
@@ -77,99 +92,136 @@ function closingQuote(c: number): number {
   }
 }
 
+/** Slot of a closer in the per-call cache of closer positions. */
+function closerSlot(closer: number): number {
+  switch (closer) {
+    case 0x22: return 0;
+    case 0x201d: return 1;
+    case 0x201c: return 2;
+    case 0xbb: return 3;
+    default: return 4;
+  }
+}
+
+/** Position of the next closer per quote kind (-1: none), cached so that many openers cost one scan; -2: not looked up. */
+const closerAt = new Int32Array(5);
+const NOT_LOOKED_UP = -2;
+
+function findCloser(text: string, closer: number, from: number): number {
+  const slot = closerSlot(closer);
+  const cached = closerAt[slot] ?? NOT_LOOKED_UP;
+  if (cached !== NOT_LOOKED_UP && (cached >= from || cached === -1)) return cached;
+  const at = text.indexOf(String.fromCharCode(closer), from);
+  closerAt[slot] = at;
+  return at;
+}
+
+/** The skeleton being built by the current maskTokens call: text up to `skeletonEnd`, fillers replaced. */
+let skeletonText = '';
+let skeleton = '';
+let skeletonEnd = 0;
+let skeletonFull = false;
+
+function addToSkeleton(kind: number, start: number, end: number): void {
+  if (skeletonFull) return;
+  skeleton += skeletonText.slice(skeletonEnd, start) + '<' + PLACEHOLDER_NAMES[kind] + '>';
+  skeletonEnd = end;
+  if (skeleton.length >= SKELETON_CHARS) skeletonFull = true;
+}
+
+/** Writes token n; returns the count of word tokens among tokens [0, n + 1). */
+function put(out: TokenStream, n: number, hash: number, kind: number, content: number): number {
+  const total = kind === TOKEN_WORD ? content + 1 : content;
+  out.hashes[n] = hash;
+  out.kinds[n] = kind;
+  out.contentBefore[n + 1] = total;
+  return total;
+}
+
 /**
  * Tokenizes and masks `text` (normalized; with its case when `cased`, so that a capitalised word
  * mid-sentence can be read as a name) into `out`.
  */
 export function maskTokens(text: string, cased: boolean, out: TokenStream): void {
-  const { hashes, kinds, contentBefore } = out;
   const len = text.length;
   let n = 0;
+  let content = 0;
   let sentenceStart = true;
-  let skeleton = '';
-  let skeletonEnd = 0; // text consumed into the skeleton so far
-  let skeletonFull = false;
-  // Position of the next closer per quote kind, cached so that many openers cost one scan.
-  const closerAt = new Map<number, number>();
+  skeletonText = text;
+  skeleton = '';
+  skeletonEnd = 0;
+  skeletonFull = false;
+  closerAt.fill(NOT_LOOKED_UP);
 
-  const emit = (hash: number, kind: number): void => {
-    hashes[n] = hash;
-    kinds[n] = kind;
-    contentBefore[n + 1] = (contentBefore[n] ?? 0) + (kind === TOKEN_WORD ? 1 : 0);
-    n++;
-  };
-  const placeholder = (name: Placeholder, start: number, end: number): void => {
-    emit(PLACEHOLDERS[name], TOKEN_PLACEHOLDER);
-    sentenceStart = false;
-    if (!skeletonFull) {
-      skeleton += text.slice(skeletonEnd, start) + '<' + name + '>';
-      skeletonEnd = end;
-      if (skeleton.length >= SKELETON_CHARS) skeletonFull = true;
-    }
-  };
-  const findCloser = (closer: number, from: number): number => {
-    const cached = closerAt.get(closer);
-    if (cached !== undefined && (cached >= from || cached === -1)) return cached;
-    const at = text.indexOf(String.fromCharCode(closer), from);
-    closerAt.set(closer, at);
-    return at;
-  };
-
-  contentBefore[0] = 0;
+  out.contentBefore[0] = 0;
   let i = 0;
   while (i < len && n < MAX_TOKENS) {
     const c = text.charCodeAt(i);
-    if (c === 0x20) { i++; continue; }
-    if (c === 0x0a) {
+    let start = c < 128 ? TOKEN_START[c] ?? T_PUNCT : c === 0x201c || c === 0x201e || c === 0xab || c === 0x300c ? T_QUOTE
+      : c === 0x20ac || c === 0xa3 || c === 0xa5 ? T_NUMBER_SIGN : isWordChar(c) ? T_WORD : T_PUNCT;
+    if (start === T_SPACE) { i++; continue; }
+    if (start === T_NEWLINE) {
       sentenceStart = true;
       if (text.charCodeAt(i + 1) === 0x20) {
         // "\n " marks a line indented by 4+ columns (see normalizeText): indented code, one token per block.
-        const start = i + 1;
+        const from = i + 1;
         while (i < len && text.charCodeAt(i) === 0x0a && text.charCodeAt(i + 1) === 0x20) {
           const next = text.indexOf('\n', i + 1);
           i = next === -1 ? len : next;
         }
-        placeholder('code', start, i);
-        sentenceStart = true;
+        content = put(out, n++, PLACEHOLDER_HASHES[P_CODE] ?? 0, TOKEN_PLACEHOLDER, content);
+        addToSkeleton(P_CODE, from, i);
         continue;
       }
       i++;
       continue;
     }
-    if (c === 0x60) { // backtick
+    if (start === T_BACKTICK) {
       if (text.startsWith('```', i)) {
         const close = text.indexOf('```', i + 3);
         const end = close === -1 ? len : close + 3;
-        placeholder('code', i, end);
+        content = put(out, n++, PLACEHOLDER_HASHES[P_CODE] ?? 0, TOKEN_PLACEHOLDER, content);
+        addToSkeleton(P_CODE, i, end);
+        sentenceStart = false;
         i = end;
         continue;
       }
       const close = text.indexOf('`', i + 1);
       if (close !== -1 && close - i <= MAX_INLINE_CODE_CHARS) {
-        placeholder('code', i, close + 1);
+        content = put(out, n++, PLACEHOLDER_HASHES[P_CODE] ?? 0, TOKEN_PLACEHOLDER, content);
+        addToSkeleton(P_CODE, i, close + 1);
+        sentenceStart = false;
         i = close + 1;
         continue;
       }
+      start = T_PUNCT;
     }
-    const closer = closingQuote(c);
-    if (closer !== 0) {
-      const close = findCloser(closer, i + 1);
+    if (start === T_QUOTE) {
+      const closer = closingQuote(c);
+      const close = findCloser(text, closer, i + 1);
       if (close !== -1 && close - i <= MAX_QUOTE_CHARS) {
-        placeholder('quote', i, close + 1);
+        content = put(out, n++, PLACEHOLDER_HASHES[P_QUOTE] ?? 0, TOKEN_PLACEHOLDER, content);
+        addToSkeleton(P_QUOTE, i, close + 1);
+        sentenceStart = false;
         i = close + 1;
-        if (closer === 0x22) closerAt.delete(0x22); // the closer was used; the next '"' opens
+        if (closer === 0x22) closerAt[0] = NOT_LOOKED_UP; // the closer was used; the next '"' opens
         continue;
       }
+      start = T_PUNCT;
     }
-    if ((c === 0x68 || c === 0x48 || c === 0x77 || c === 0x57) && startsUrl(text, i)) {
-      let end = i;
-      while (end < len && text.charCodeAt(end) > 0x20) end++;
-      placeholder('url', i, end);
-      i = end;
-      continue;
+    if (start === T_URL_OR_WORD) {
+      if (startsUrl(text, i)) {
+        let end = i;
+        while (end < len && text.charCodeAt(end) > 0x20) end++;
+        content = put(out, n++, PLACEHOLDER_HASHES[P_URL] ?? 0, TOKEN_PLACEHOLDER, content);
+        addToSkeleton(P_URL, i, end);
+        sentenceStart = false;
+        i = end;
+        continue;
+      }
+      start = T_WORD;
     }
-    const currency = c === 0x24 || c === 0x20ac || c === 0xa3 || c === 0xa5;
-    if (isDigit(c) || ((currency || c === 0x2e || c === 0x2d) && isDigit(text.charCodeAt(i + 1)))) {
+    if (start === T_DIGIT || (start === T_NUMBER_SIGN && isDigit(text.charCodeAt(i + 1)))) {
       // A number with its decimal point, separators, fraction bar, unit or currency sign: "$1,299.50", "3/4", "12kg".
       let end = i + 1;
       let size = 1;
@@ -180,51 +232,95 @@ export function maskTokens(text: string, cased: boolean, out: TokenStream): void
         break;
       }
       if (text.charCodeAt(end) === 0x25) end++; // %
-      placeholder(size >= ID_MIN_CHARS ? 'id' : 'num', i, end);
+      const kind = size >= ID_MIN_CHARS ? P_ID : P_NUM;
+      content = put(out, n++, PLACEHOLDER_HASHES[kind] ?? 0, TOKEN_PLACEHOLDER, content);
+      addToSkeleton(kind, i, end);
+      sentenceStart = false;
       i = end;
       continue;
     }
-    if (isWordChar(c)) {
-      const start = i;
-      let h = FNV_OFFSET;
-      let digits = 0;
-      while (i < len) {
-        let d = text.charCodeAt(i);
-        if (!isWordChar(d)) {
-          // An apostrophe inside a word ("don't") belongs to it.
-          if ((d === 0x27 || d === 0x2019) && i + 1 < len && isWordChar(text.charCodeAt(i + 1)) && !isDigit(text.charCodeAt(i + 1))) d = 0x27;
-          else break;
-        }
-        if (d >= 0x41 && d <= 0x5a) d += 32;
-        else if (d >= 0x30 && d <= 0x39) digits++;
-        h ^= d;
-        h = Math.imul(h, FNV_PRIME);
-        i++;
-      }
+    if (start === T_WORD) {
+      const from = i;
+      const end = wordEnd(text, i);
+      i = end;
       if (text.charCodeAt(i) === 0x40 && isWordChar(text.charCodeAt(i + 1))) {
         while (i < len && (isWordChar(text.charCodeAt(i)) || text.charCodeAt(i) === 0x40 || text.charCodeAt(i) === 0x2e || text.charCodeAt(i) === 0x2d)) i++;
         if (text.charCodeAt(i - 1) === 0x2e) i--;
-        placeholder('email', start, i);
+        content = put(out, n++, PLACEHOLDER_HASHES[P_EMAIL] ?? 0, TOKEN_PLACEHOLDER, content);
+        addToSkeleton(P_EMAIL, from, i);
+        sentenceStart = false;
         continue;
       }
-      const size = i - start;
-      if (digits > 0 && size >= ID_MIN_CHARS) { placeholder('id', start, i); continue; }
-      if (cased && !sentenceStart && size >= 2 && isCapitalised(text, start, i)) { placeholder('name', start, i); continue; }
-      emit(finishWord(h ^ size), TOKEN_WORD);
+      const size = end - from;
+      if (wordDigits > 0 && size >= ID_MIN_CHARS) {
+        content = put(out, n++, PLACEHOLDER_HASHES[P_ID] ?? 0, TOKEN_PLACEHOLDER, content);
+        addToSkeleton(P_ID, from, end);
+        sentenceStart = false;
+        continue;
+      }
+      if (cased && !sentenceStart && size >= 2 && isCapitalised(text, from, end)) {
+        content = put(out, n++, PLACEHOLDER_HASHES[P_NAME] ?? 0, TOKEN_PLACEHOLDER, content);
+        addToSkeleton(P_NAME, from, end);
+        sentenceStart = false;
+        continue;
+      }
+      content = put(out, n++, finishWord(wordHash ^ size), TOKEN_WORD, content);
       sentenceStart = false;
       continue;
     }
     // Punctuation: a run of one character ("...", "###", "---") is one token.
     let end = i + 1;
     while (end < len && text.charCodeAt(end) === c) end++;
-    emit(finishWord(Math.imul(c, 0x9e3779b1) ^ 0x7f4a7c15), TOKEN_PUNCT);
+    content = put(out, n++, finishWord(Math.imul(c, 0x9e3779b1) ^ 0x7f4a7c15), TOKEN_PUNCT, content);
     if (c === 0x2e || c === 0x21 || c === 0x3f || c === 0x3002 || c === 0xff1f || c === 0xff01) sentenceStart = true;
     i = end;
   }
   if (!skeletonFull) skeleton += text.slice(skeletonEnd, i);
   out.length = n;
-  out.skeleton = skeleton.length > SKELETON_CHARS ? skeleton.slice(0, SKELETON_CHARS) : skeleton;
-  if (cased) out.skeleton = out.skeleton.toLowerCase();
+  let kept = skeleton.length > SKELETON_CHARS ? skeleton.slice(0, SKELETON_CHARS) : skeleton;
+  if (cased) kept = kept.toLowerCase();
+  out.skeleton = kept;
+  skeletonText = skeleton = '';
+}
+
+/** Hash (FNV-1a over the lower-cased code units, before finishWord) and digit count of the word wordEnd read last. */
+let wordHash = 0;
+let wordDigits = 0;
+
+/**
+ * Reads the word that starts at `i` (a word character): returns where it ends and leaves its hash and digit
+ * count in wordHash and wordDigits. An apostrophe inside a word ("don't") belongs to it.
+ */
+function wordEnd(text: string, i: number): number {
+  const len = text.length;
+  let h = FNV_OFFSET;
+  let digits = 0;
+  for (; i < len; i++) {
+    let d = text.charCodeAt(i);
+    if (d < 128) {
+      const code = WORD_CODE[d] ?? 0;
+      if (code === 0) {
+        if (d !== 0x27 || !apostropheInWord(text, i)) break;
+      } else {
+        digits += (code - 0x30) >>> 0 < 10 ? 1 : 0;
+        d = code;
+      }
+    } else if (!isWordChar(d)) {
+      if (d !== 0x2019 || !apostropheInWord(text, i)) break;
+      d = 0x27;
+    }
+    h = Math.imul(h ^ d, FNV_PRIME);
+  }
+  wordHash = h;
+  wordDigits = digits;
+  return i;
+}
+
+/** An apostrophe at `i` continues a word when a word character other than a digit follows. */
+function apostropheInWord(text: string, i: number): boolean {
+  if (i + 1 >= text.length) return false;
+  const next = text.charCodeAt(i + 1);
+  return isWordChar(next) && !isDigit(next);
 }
 
 /** The murmur3 finalizer, local: the per-token hot loop should make no cross-module call. */
@@ -236,11 +332,17 @@ function finishWord(h: number): number {
   return (h ^ (h >>> 16)) >>> 0;
 }
 
+/** "http://", "https://" or "www." in any case at `i`, not inside a word. */
 function startsUrl(text: string, i: number): boolean {
   const prev = i > 0 ? text.charCodeAt(i - 1) : 0x20;
   if (isWordChar(prev)) return false;
-  const head = text.slice(i, i + 8).toLowerCase();
-  return head.startsWith('http://') || head.startsWith('https://') || head.startsWith('www.');
+  // Compared character by character, ASCII letters in either case: what lower-casing an 8-character slice
+  // and comparing would find (no character above ASCII lower-cases into these).
+  const first = text.charCodeAt(i) | 0x20;
+  if (first === 0x77) return (text.charCodeAt(i + 1) | 0x20) === 0x77 && (text.charCodeAt(i + 2) | 0x20) === 0x77 && text.charCodeAt(i + 3) === 0x2e;
+  if ((text.charCodeAt(i + 1) | 0x20) !== 0x74 || (text.charCodeAt(i + 2) | 0x20) !== 0x74 || (text.charCodeAt(i + 3) | 0x20) !== 0x70) return false;
+  const at = (text.charCodeAt(i + 4) | 0x20) === 0x73 ? i + 5 : i + 4;
+  return text.charCodeAt(at) === 0x3a && text.charCodeAt(at + 1) === 0x2f && text.charCodeAt(at + 2) === 0x2f;
 }
 
 /** "Natalia", "McDonald" but not "I", "NASA" or "iPhone": a name, mid-sentence, is a filler. */

@@ -3,13 +3,6 @@
  * most frequent function words of each language. Good enough to tell a campaign's language mix.
  */
 
-const FNV_OFFSET_32 = 0x811c9dc5;
-const FNV_PRIME_32 = 0x01000193;
-
-function stopSlot(h: number): number {
-  return (h ^ (h >>> 10) ^ (h >>> 20)) & 1023;
-}
-
 /** Characters looked at: the language of a prompt is clear from its first few KB. */
 const MAX_CHARS = 4096;
 /** Letters a text needs before any guess. */
@@ -33,7 +26,7 @@ const STOP_WORDS: Readonly<Record<string, readonly string[]>> = {
 /** The languages in a fixed order: scores are kept per index. */
 const LANGUAGES: readonly string[] = Object.keys(STOP_WORDS);
 
-/** One stop word: its code units, the languages it votes for (indices into LANGUAGES) and the weight of each vote. */
+/** One stop word and the languages it votes for (indices into LANGUAGES). */
 interface StopWord {
   word: string;
   langs: readonly number[];
@@ -41,15 +34,21 @@ interface StopWord {
   vote: number;
 }
 
+/**
+ * Slot of a word by its length and first, second and last code units: computed once per word at its end, so
+ * the scan does no per-character hashing. Words are compared in full on a hit.
+ */
+function stopSlot(size: number, first: number, second: number, last: number): number {
+  const h = Math.imul(size, 0x9e3779b1) ^ Math.imul(first, 0x85ebca6b) ^ Math.imul(second, 0xc2b2ae35) ^ Math.imul(last, 0x27d4eb2f);
+  return (h ^ (h >>> 15)) & (STOP_SLOTS_SIZE - 1);
+}
+
+const STOP_SLOTS_SIZE = 1024;
+/** Open addressing: slot -> index + 1 into STOP_LIST, 0 when empty. */
+const STOP_SLOTS = new Int16Array(STOP_SLOTS_SIZE);
+const STOP_LIST: StopWord[] = [];
 /** Longest stop word, in code units: longer words are not looked up. */
 let longestStopWord = 0;
-/**
- * Stop words by hash of their code units (FNV-1a, as the scan computes it), open addressing: slot -> index + 1
- * into STOP_LIST, 0 when empty. The scan hashes each word as it reads it, so no word becomes a string.
- */
-const STOP_SLOTS = new Int16Array(1024);
-const STOP_LIST: StopWord[] = [];
-const STOP_HASHES: number[] = [];
 {
   const byWord = new Map<string, number[]>();
   for (const [lang, words] of Object.entries(STOP_WORDS)) {
@@ -60,20 +59,34 @@ const STOP_HASHES: number[] = [];
     }
   }
   for (const [word, langs] of byWord) {
-    let h = FNV_OFFSET_32;
-    for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), FNV_PRIME_32);
-    let slot = stopSlot(h);
-    while ((STOP_SLOTS[slot] ?? 0) !== 0) slot = (slot + 1) & (STOP_SLOTS.length - 1);
+    const size = word.length;
+    let slot = stopSlot(size, word.charCodeAt(0), size > 1 ? word.charCodeAt(1) : 0, word.charCodeAt(size - 1));
+    while ((STOP_SLOTS[slot] ?? 0) !== 0) slot = (slot + 1) & (STOP_SLOTS_SIZE - 1);
     STOP_LIST.push({ word, langs, vote: 1 / langs.length });
-    STOP_HASHES.push(h);
     STOP_SLOTS[slot] = STOP_LIST.length;
-    if (word.length > longestStopWord) longestStopWord = word.length;
+    if (size > longestStopWord) longestStopWord = size;
   }
 }
 
 type Script = 'latin' | 'han' | 'kana' | 'hangul' | 'cyrillic' | 'arabic' | 'hebrew' | 'devanagari' | 'thai' | 'greek';
 const SCRIPTS: readonly Script[] = ['latin', 'han', 'kana', 'hangul', 'cyrillic', 'arabic', 'hebrew', 'devanagari', 'thai', 'greek'];
 const LATIN = 0, HAN = 1, KANA = 2, HANGUL = 3, CYRILLIC = 4, ARABIC = 5, HEBREW = 6, DEVANAGARI = 7, THAI = 8, GREEK = 9;
+
+/** Script index (into SCRIPTS) of a character, or -1. */
+function scriptIndexOf(c: number): number {
+  if ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) || (c >= 0x1e00 && c <= 0x1eff)) return LATIN;
+  if (c < 0x370) return -1;
+  if (c <= 0x3ff) return GREEK;
+  if (c <= 0x52f) return CYRILLIC;
+  if (c >= 0x590 && c <= 0x5ff) return HEBREW;
+  if (c >= 0x600 && c <= 0x6ff) return ARABIC;
+  if (c >= 0x900 && c <= 0x97f) return DEVANAGARI;
+  if (c >= 0xe00 && c <= 0xe7f) return THAI;
+  if ((c >= 0x3040 && c <= 0x30ff) || (c >= 0x31f0 && c <= 0x31ff)) return KANA;
+  if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf)) return HAN;
+  if ((c >= 0xac00 && c <= 0xd7af) || (c >= 0x1100 && c <= 0x11ff)) return HANGUL;
+  return -1;
+}
 
 /** 1 for an ASCII letter. */
 const ASCII_LETTER = (() => {
@@ -95,31 +108,55 @@ function isLetterAboveAscii(c: number): boolean {
   return known === 1;
 }
 
-/** Script index (into SCRIPTS) of a character, or -1. */
-function scriptIndexOf(c: number): number {
-  if ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) || (c >= 0x1e00 && c <= 0x1eff)) return LATIN;
-  if (c < 0x370) return -1;
-  if (c <= 0x3ff) return GREEK;
-  if (c <= 0x52f) return CYRILLIC;
-  if (c >= 0x590 && c <= 0x5ff) return HEBREW;
-  if (c >= 0x600 && c <= 0x6ff) return ARABIC;
-  if (c >= 0x900 && c <= 0x97f) return DEVANAGARI;
-  if (c >= 0xe00 && c <= 0xe7f) return THAI;
-  if ((c >= 0x3040 && c <= 0x30ff) || (c >= 0x31f0 && c <= 0x31ff)) return KANA;
-  if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf)) return HAN;
-  if ((c >= 0xac00 && c <= 0xd7af) || (c >= 0x1100 && c <= 0x11ff)) return HANGUL;
-  return -1;
-}
-
 const SCRIPT_LANGUAGE: Readonly<Record<Exclude<Script, 'latin' | 'cyrillic' | 'han' | 'kana'>, string>> = {
   hangul: 'ko', arabic: 'ar', hebrew: 'he', devanagari: 'hi', thai: 'th', greek: 'el',
 };
 
-/** Per-call counters, reused: detectLanguage is synchronous and never nests. */
+/**
+ * Per-call state, reused: detectLanguage is synchronous and never nests. Script counts cover the characters
+ * above ASCII only (ASCII letters are counted apart, as Latin); firstAt is where each script was first seen,
+ * so that a tie between scripts goes to the first seen.
+ */
 const scriptCounts = new Int32Array(SCRIPTS.length);
-/** Scripts in the order they were first seen: ties between scripts go to the first seen. */
-const scriptOrder = new Int32Array(SCRIPTS.length);
+const firstAt = new Int32Array(SCRIPTS.length);
 const scores = new Float64Array(LANGUAGES.length);
+let ukrainian = 0;
+let bulgarianHint = 0;
+
+function resetCounts(): void {
+  scriptCounts.fill(0);
+  firstAt.fill(-1);
+  scores.fill(0);
+  ukrainian = 0;
+  bulgarianHint = 0;
+}
+
+/** Counts a character above ASCII at index `i` for its script (see scriptIndexOf). */
+function countScript(c: number, i: number): void {
+  const script = scriptIndexOf(c);
+  if (script < 0) return;
+  const count = (scriptCounts[script] ?? 0) + 1;
+  scriptCounts[script] = count;
+  if (count === 1) firstAt[script] = i;
+  if (script === CYRILLIC) {
+    // і ї є ґ are Ukrainian letters absent from Russian; ъ is common in Bulgarian and ы is not Bulgarian.
+    if (c === 0x456 || c === 0x457 || c === 0x454 || c === 0x491 || c === 0x406 || c === 0x407 || c === 0x404) ukrainian++;
+    if (c === 0x44a) bulgarianHint++;
+    if (c === 0x44b || c === 0x44d) bulgarianHint -= 2;
+  }
+}
+
+/** Script counts of `text` (characters above ASCII); returns the number of ASCII letters. */
+function countScripts(text: string): number {
+  let ascii = 0;
+  const length = text.length;
+  for (let i = 0; i < length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) ascii += ASCII_LETTER[c] ?? 0;
+    else countScript(c, i);
+  }
+  return ascii;
+}
 
 /**
  * ISO 639-1 code of the main language of `s`, or 'und' when there is too little text or no clear winner.
@@ -128,42 +165,28 @@ const scores = new Float64Array(LANGUAGES.length);
  */
 export function detectLanguage(s: string): string {
   const text = s.length > MAX_CHARS ? s.slice(0, MAX_CHARS) : s;
-  scriptCounts.fill(0);
-  let seen = 0;
-  let letters = 0;
-  let ukrainian = 0;
-  let bulgarianHint = 0;
-  const length = text.length;
-  for (let i = 0; i < length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) {
-      // Branch-free for ASCII: a letter is Latin, anything else counts nowhere.
-      const letter = ASCII_LETTER[c] ?? 0;
-      letters += letter;
-      scriptCounts[LATIN] = (scriptCounts[LATIN] ?? 0) + letter;
-      if ((scriptCounts[LATIN] ?? 0) === 1 && letter !== 0) scriptOrder[seen++] = LATIN;
-      continue;
-    }
-    const script = scriptIndexOf(c);
-    if (script < 0) continue;
-    letters++;
-    const count = (scriptCounts[script] ?? 0) + 1;
-    scriptCounts[script] = count;
-    if (count === 1) scriptOrder[seen++] = script;
-    if (script === CYRILLIC) {
-      // і ї є ґ are Ukrainian letters absent from Russian; ъ is common in Bulgarian and ы is not Bulgarian.
-      if (c === 0x456 || c === 0x457 || c === 0x454 || c === 0x491 || c === 0x406 || c === 0x407 || c === 0x404) ukrainian++;
-      if (c === 0x44a) bulgarianHint++;
-      if (c === 0x44b || c === 0x44d) bulgarianHint -= 2;
-    }
-  }
+  // Stop words are matched in the lower-cased text. Signals pass lower-case text (lower-casing returns the same
+  // string then): one pass then counts scripts and stop words together.
+  const lower = text.toLowerCase();
+  const together = lower === text;
+  resetCounts();
+  const asciiLetters = together ? scanWords(lower, true) : countScripts(text);
+  let letters = asciiLetters;
+  for (let k = 0; k < SCRIPTS.length; k++) letters += scriptCounts[k] ?? 0;
   if (letters < MIN_LETTERS) return 'und';
+  if (asciiLetters > 0) {
+    scriptCounts[LATIN] = (scriptCounts[LATIN] ?? 0) + asciiLetters;
+    const firstAscii = firstAsciiLetter(text);
+    const firstOther = firstAt[LATIN] ?? -1;
+    firstAt[LATIN] = firstOther >= 0 && firstOther < firstAscii ? firstOther : firstAscii;
+  }
   let top = -1;
   let topCount = 0;
-  for (let k = 0; k < seen; k++) {
-    const script = scriptOrder[k] ?? 0;
-    const count = scriptCounts[script] ?? 0;
-    if (count > topCount) { top = script; topCount = count; }
+  let topFirst = 0;
+  for (let k = 0; k < SCRIPTS.length; k++) {
+    const count = scriptCounts[k] ?? 0;
+    const first = firstAt[k] ?? 0;
+    if (count > topCount || (count === topCount && count > 0 && first < topFirst)) { top = k; topCount = count; topFirst = first; }
   }
   if (top < 0) return 'und';
   // Japanese writes with Han and kana together: any real share of kana means Japanese.
@@ -171,36 +194,70 @@ export function detectLanguage(s: string): string {
   if (top === HAN) return 'zh';
   if (top === KANA) return 'ja';
   if (top === CYRILLIC) return ukrainian > 0 ? 'uk' : bulgarianHint > 1 ? 'bg' : 'ru';
-  if (top === LATIN) return latinLanguage(text);
+  if (top === LATIN) {
+    if (!together) scanWords(lower, false);
+    return bestLanguage();
+  }
   return SCRIPT_LANGUAGE[SCRIPTS[top] as Exclude<Script, 'latin' | 'cyrillic' | 'han' | 'kana'>];
 }
 
-/**
- * The language whose stop words the text holds most: words are the maximal runs of letters (\p{L}) of the
- * lower-cased text, each looked up by a hash computed while it is read.
- */
-function latinLanguage(text: string): string {
-  const lower = text.toLowerCase();
-  scores.fill(0);
-  const length = lower.length;
-  let start = 0;
-  let h = FNV_OFFSET_32;
-  for (let i = 0; i <= length; i++) {
-    const c = i < length ? lower.charCodeAt(i) : 0x20;
-    if (c < 0x80 ? (ASCII_LETTER[c] ?? 0) !== 0 : isLetterAt(lower, i, c)) {
-      h = Math.imul(h ^ c, FNV_PRIME_32);
-      continue;
-    }
-    const size = i - start;
-    if (size > 0 && size <= longestStopWord) vote(lower, start, size, h);
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < length) {
-      // A surrogate pair that is not a letter (isLetterAt said so) is one code point: skip both halves.
-      const low = lower.charCodeAt(i + 1);
-      if (low >= 0xdc00 && low <= 0xdfff) i++;
-    }
-    start = i + 1;
-    h = FNV_OFFSET_32;
+function firstAsciiLetter(text: string): number {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80 && ASCII_LETTER[c] === 1) return i;
   }
+  return text.length;
+}
+
+/** Where each word of the current scan starts and ends (end exclusive): at most one word per two characters. */
+const wordStarts = new Int32Array(MAX_CHARS + 1);
+const wordEnds = new Int32Array(MAX_CHARS + 1);
+
+/**
+ * Votes the stop words of `lower`: words are the maximal runs of letters (\p{L}), each looked up when it ends.
+ * With `scripts`, also counts the scripts of the characters above ASCII (valid when `lower` is the text itself).
+ * Returns the number of ASCII letters.
+ *
+ * The character loop has no branch on letters: it records every word's bounds with arithmetic (a branch at
+ * each word boundary would mispredict twice a word), and the words are looked up in a second loop.
+ */
+function scanWords(lower: string, scripts: boolean): number {
+  const length = lower.length;
+  let ascii = 0;
+  let words = 0;
+  let start = 0;
+  let previous = 0;
+  for (let i = 0; i < length; i++) {
+    const c = lower.charCodeAt(i);
+    let letter: number;
+    if (c < 0x80) {
+      letter = ASCII_LETTER[c] ?? 0;
+      ascii += letter;
+    } else {
+      if (scripts) countScript(c, i);
+      letter = isLetterAt(lower, i, c) ? 1 : 0;
+    }
+    // A word ends here when the previous character was a letter and this one is not.
+    wordStarts[words] = start;
+    wordEnds[words] = i;
+    words += previous & (letter ^ 1);
+    // The next word starts after this character unless this one is a letter.
+    start += (i + 1 - start) & (letter - 1);
+    previous = letter;
+  }
+  wordStarts[words] = start;
+  wordEnds[words] = length;
+  words += previous;
+  for (let w = 0; w < words; w++) {
+    const from = wordStarts[w] ?? 0;
+    const size = (wordEnds[w] ?? 0) - from;
+    if (size <= longestStopWord) vote(lower, from, size);
+  }
+  return ascii;
+}
+
+/** The language with the highest score, when it is at least 1 and strictly above every other; else 'und'. */
+function bestLanguage(): string {
   let best = -1;
   let bestScore = 0;
   let second = 0;
@@ -213,32 +270,54 @@ function latinLanguage(text: string): string {
 }
 
 /**
- * Whether the character at `i` (code unit `c`, above ASCII) is a letter: a BMP letter, or the high half
- * of a surrogate pair whose code point is a letter (the scan then reads the low half as a letter too).
+ * Whether the character at `i` (code unit `c`, above ASCII) is a letter: a BMP letter, or either half of a
+ * surrogate pair whose code point is a letter.
  */
 function isLetterAt(s: string, i: number, c: number): boolean {
   if (c < 0xd800 || c > 0xdfff) return isLetterAboveAscii(c);
   if (c <= 0xdbff) {
     const low = i + 1 < s.length ? s.charCodeAt(i + 1) : 0;
-    return low >= 0xdc00 && low <= 0xdfff && LETTER.test(s.slice(i, i + 2));
+    return low >= 0xdc00 && low <= 0xdfff && isAstralLetter(c, low);
   }
-  // A low half: a letter when it completes a pair whose code point is a letter.
   const high = i > 0 ? s.charCodeAt(i - 1) : 0;
-  return high >= 0xd800 && high <= 0xdbff && LETTER.test(s.slice(i - 1, i + 1));
+  return high >= 0xd800 && high <= 0xdbff && isAstralLetter(high, c);
 }
 
-/** Adds the votes of the word s[start, start + size) when it is a stop word (hash `h` of its code units). */
-function vote(s: string, start: number, size: number, h: number): void {
-  for (let slot = stopSlot(h); ; slot = (slot + 1) & (STOP_SLOTS.length - 1)) {
+/** What /\p{L}/u says of the code point of a surrogate pair, remembered. */
+const ASTRAL_LETTER = new Map<number, boolean>();
+
+function isAstralLetter(high: number, low: number): boolean {
+  const codePoint = (high - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
+  let known = ASTRAL_LETTER.get(codePoint);
+  if (known === undefined) {
+    known = LETTER.test(String.fromCodePoint(codePoint));
+    if (ASTRAL_LETTER.size < 4096) ASTRAL_LETTER.set(codePoint, known);
+  }
+  return known;
+}
+
+/** Adds the votes of the word s[start, start + size) when it is a stop word. */
+function vote(s: string, start: number, size: number): void {
+  const first = s.charCodeAt(start);
+  const second = size > 1 ? s.charCodeAt(start + 1) : 0;
+  const last = s.charCodeAt(start + size - 1);
+  for (let slot = stopSlot(size, first, second, last); ; slot = (slot + 1) & (STOP_SLOTS_SIZE - 1)) {
     const entry = STOP_SLOTS[slot] ?? 0;
     if (entry === 0) return;
-    if (STOP_HASHES[entry - 1] !== h) continue;
     const stop = STOP_LIST[entry - 1];
-    if (stop === undefined || stop.word.length !== size) continue;
-    let same = true;
-    for (let k = 0; k < size && same; k++) same = stop.word.charCodeAt(k) === s.charCodeAt(start + k);
-    if (!same) continue;
-    for (const lang of stop.langs) scores[lang] = (scores[lang] ?? 0) + stop.vote;
+    if (stop === undefined || !sameWord(stop.word, s, start, size)) continue;
+    const langs = stop.langs;
+    for (let k = 0; k < langs.length; k++) {
+      const lang = langs[k] ?? 0;
+      scores[lang] = (scores[lang] ?? 0) + stop.vote;
+    }
     return;
   }
+}
+
+/** Whether `word` equals s[start, start + size). */
+function sameWord(word: string, s: string, start: number, size: number): boolean {
+  if (word.length !== size) return false;
+  for (let k = 0; k < size; k++) if (word.charCodeAt(k) !== s.charCodeAt(start + k)) return false;
+  return true;
 }
