@@ -15,6 +15,7 @@
 import { activityOverlap, type AccountProfile } from './accounts.ts';
 import { addMember, createMemberList, forEachMember, rarity, type MemberList } from './member-list.ts';
 import type { TemplateIndex } from './templates.ts';
+import { MIN_SPLIT_SIZE, splitGroup, type GroupEdge } from './communities.ts';
 
 /** Edge kinds, as bits. */
 export const LINK = {
@@ -294,8 +295,9 @@ export function reweighLinks(graph: AccountGraph, ctx: LinkContext): void {
 }
 
 /**
- * Connected components of the link graph with two or more accounts, each sorted by account index,
- * ordered by their smallest index (deterministic). Union-find over the links only.
+ * Groups of linked accounts with two or more members, each sorted by account index, ordered by their
+ * smallest index (deterministic): connected components of the link graph (union-find), each split
+ * into the operators inside it when it is two dense cores joined by a few links (communities.ts).
  */
 export function groupsOf(graph: AccountGraph): number[][] {
   const parent = new Map<number, number>();
@@ -323,8 +325,22 @@ export function groupsOf(graph: AccountGraph): number[][] {
     if (members === undefined) byRoot.set(root, (members = []));
     members.push(node);
   }
-  const groups = [...byRoot.values()].filter((g) => g.length >= 2);
-  for (const g of groups) g.sort((x, y) => x - y);
+  const components = [...byRoot.values()].filter((g) => g.length >= 2);
+  const edgesOf = new Map<number, GroupEdge[]>();
+  for (const edge of graph.edges.values()) {
+    const root = find(edge.a);
+    if ((byRoot.get(root)?.length ?? 0) < MIN_SPLIT_SIZE) continue;
+    let list = edgesOf.get(root);
+    if (list === undefined) edgesOf.set(root, (list = []));
+    list.push({ a: edge.a, b: edge.b, weight: edge.weight });
+  }
+  const groups: number[][] = [];
+  for (const g of components) {
+    g.sort((x, y) => x - y);
+    const edges = edgesOf.get(find(g[0] ?? 0));
+    if (edges === undefined) groups.push(g);
+    else for (const part of splitGroup(g, edges)) if (part.length >= 2) groups.push(part);
+  }
   groups.sort((x, y) => (x[0] ?? 0) - (y[0] ?? 0));
   return groups;
 }
