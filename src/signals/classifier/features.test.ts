@@ -30,3 +30,11 @@ test('features: extraction leaves no state behind (same text, same vector)', () 
   const b = extractFeatures('the quick brown fox jumps over the lazy dog', [], 16);
   assert.deepEqual(Array.from(b.values.subarray(0, b.size)), first);
 });
+
+test('features: one hashed feature per character 4-gram, per word and per word bigram', () => {
+  // 16 characters: 13 distinct 4-grams; 3 words; 2 bigrams (no bucket collisions for this text).
+  const f = extractFeatures('alpha beta gamma', [], 16);
+  let nonZero = 0;
+  for (let k = 0; k < f.size; k++) if (f.values[k] !== 0) nonZero++;
+  assert.equal(nonZero, 13 + 3 + 2);
+});

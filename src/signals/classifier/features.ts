@@ -60,6 +60,8 @@ export class Scratch {
   /** Signed counts per bucket (a 5 KB text cannot overflow 16 bits). */
   readonly counts: Int16Array;
   touched: Int32Array = new Int32Array(0);
+  /** The previous word's hash (for bigrams) during a pass. */
+  previousWord = 0;
   values: Float32Array = new Float32Array(0);
   size = 0;
   dense: Float32Array = new Float32Array(0);
@@ -121,99 +123,58 @@ function addFeature(scratch: Scratch, hash: number): void {
   counts[index] = (mixed >>> (shift - 1)) & 1 ? count - 1 : count + 1;
 }
 
-/** Words and word bigrams (FNV-1a, avalanched), each word and its 5-/7-character prefix looked up in the lexicon. */
-export function wordFeatures(lower: string, scratch: Scratch, stats: PassStats): void {
-  const n = lower.length;
-  let previousWord = 0;
-  let havePrevious = false;
-  let flags = 0;
-  let words = 0;
-  let harmWords = 0;
-  let persuasionWords = 0;
-  let near = 0;
-  let harm = 0;
-  let top = 0;
-  let distinct = 0;
-  const { lastA, tokenKeys, tokenCounts } = scratch;
-  tokenKeys.fill(0);
-  tokenCounts.fill(0);
-  lastA.fill(-1_000_000);
-  let i = 0;
-  while (i < n) {
-    const code = lower.charCodeAt(i);
-    if (!isWordCode(code)) {
-      i++;
-      continue;
-    }
-    let h = fnvStep(FNV_OFFSET, code);
-    let prefix5 = 0;
-    let prefix7 = 0;
-    let j = i + 1;
-    while (j < n) {
-      const c = lower.charCodeAt(j);
-      if (!isWordCode(c)) break;
-      h = fnvStep(h, c);
-      j++;
-      if (j - i === 5) prefix5 = h;
-      else if (j - i === 7) prefix7 = h;
-    }
-    const length = j - i;
-    const word = avalanche(h);
-    addFeature(scratch, word ^ 0x1b873593);
-    if (havePrevious) addFeature(scratch, Math.imul(previousWord, GOLDEN) ^ word ^ 0x27d4eb2f);
-    previousWord = word;
-    havePrevious = true;
-    const key = wordKey(word);
-    let lex = 0;
-    let harmBits = 0;
-    let slot = lexicon(key);
-    if (slot >= 0) {
-      lex = LEX_ANCHORS[slot]!;
-      harmBits = LEX_HARM[slot]!;
-    }
-    if (length >= 5 && (slot = lexicon(prefixKey(prefix5, PREFIX5_SEED))) >= 0) {
-      lex |= LEX_ANCHORS[slot]!;
-      harmBits |= LEX_HARM[slot]!;
-    }
-    if (length >= 7 && (slot = lexicon(prefixKey(prefix7, PREFIX7_SEED))) >= 0) {
-      lex |= LEX_ANCHORS[slot]!;
-      harmBits |= LEX_HARM[slot]!;
-    }
-    if (lex !== 0) {
-      flags |= lex;
-      near = updateNear(lex, i, lastA, stats.firstB, near);
-      if ((lex & F_PERSUASION) !== 0) persuasionWords++;
-    }
-    if (harmBits !== 0) {
-      harm |= harmBits;
-      harmWords++;
-    }
-    if (++words <= 400) {
-      let slot = word & 1023;
-      while (tokenKeys[slot] !== 0 && tokenKeys[slot] !== key) slot = (slot + 1) & 1023;
-      if (tokenKeys[slot] === 0) {
-        tokenKeys[slot] = key;
-        distinct++;
-      }
-      const count = tokenCounts[slot]! + 1;
-      tokenCounts[slot] = count;
-      if (count > top) top = count;
-    }
-    i = j;
+/**
+ * A finished word (FNV-1a hash `h` of its code units, its length, the running hashes after 5 and 7 of
+ * them, where it starts): its unigram and the bigram with the previous word, its lexicon lookups (whole
+ * word, 5- and 7-character prefixes: anchor flags, harm categories, framing), and the repetition count.
+ */
+function finishWord(scratch: Scratch, stats: PassStats, h: number, length: number, prefix5: number, prefix7: number, start: number): void {
+  const word = avalanche(h);
+  addFeature(scratch, word ^ 0x1b873593);
+  if (stats.words > 0) addFeature(scratch, Math.imul(scratch.previousWord, GOLDEN) ^ word ^ 0x27d4eb2f);
+  scratch.previousWord = word;
+  const key = wordKey(word);
+  let lex = 0;
+  let harmBits = 0;
+  let slot = lexicon(key);
+  if (slot >= 0) {
+    lex = LEX_ANCHORS[slot]!;
+    harmBits = LEX_HARM[slot]!;
   }
-  stats.flags |= flags;
-  stats.near = near;
-  stats.harm = harm;
-  stats.words = words;
-  stats.topToken = top;
-  stats.distinctTokens = distinct;
-  stats.harmWords = harmWords;
-  stats.persuasionWords = persuasionWords;
+  if (length >= 5 && (slot = lexicon(prefixKey(prefix5, PREFIX5_SEED))) >= 0) {
+    lex |= LEX_ANCHORS[slot]!;
+    harmBits |= LEX_HARM[slot]!;
+  }
+  if (length >= 7 && (slot = lexicon(prefixKey(prefix7, PREFIX7_SEED))) >= 0) {
+    lex |= LEX_ANCHORS[slot]!;
+    harmBits |= LEX_HARM[slot]!;
+  }
+  if (lex !== 0) {
+    stats.flags |= lex;
+    stats.near = updateNear(lex, start, scratch.lastA, stats.firstB, stats.near);
+    if ((lex & F_PERSUASION) !== 0) stats.persuasionWords++;
+  }
+  if (harmBits !== 0) {
+    stats.harm |= harmBits;
+    stats.harmWords++;
+  }
+  if (++stats.words <= 400) {
+    const { tokenKeys, tokenCounts } = scratch;
+    let s = word & 1023;
+    while (tokenKeys[s] !== 0 && tokenKeys[s] !== key) s = (s + 1) & 1023;
+    if (tokenKeys[s] === 0) {
+      tokenKeys[s] = key;
+      stats.distinctTokens++;
+    }
+    const count = tokenCounts[s]! + 1;
+    tokenCounts[s] = count;
+    if (count > stats.topToken) stats.topToken = count;
+  }
 }
 
 /**
  * One pass over the characters: character 4-grams (a packed window of the last four code units, one
- * multiplicative mix per position), and the whitespace-token shapes of the dense features (tokens no
+ * multiplicative mix per position), words (finishWord), and the whitespace-token shapes of the dense features (tokens no
  * natural language spells, tokens gluing letters to rare symbols, very long tokens, mixed symbol runs,
  * symbols near the end). Doing both in one loop lets the table updates of the n-grams overlap the
  * token arithmetic.
@@ -246,6 +207,15 @@ export function charPass(lower: string, scratch: Scratch, stats: PassStats): voi
   let run = 0;
   let runMixed = false;
   let lastSymbol = 0;
+  // The current word: letters, digits and non-ASCII letters (as in the lexicon).
+  let wordHash = FNV_OFFSET;
+  let wordLength = 0;
+  let wordStart = 0;
+  let prefix5 = 0;
+  let prefix7 = 0;
+  scratch.tokenKeys.fill(0);
+  scratch.tokenCounts.fill(0);
+  scratch.lastA.fill(-1_000_000);
   for (let i = 0; i <= n; i++) {
     let kind = KIND_SPACE;
     let code = 32;
@@ -261,6 +231,19 @@ export function charPass(lower: string, scratch: Scratch, stats: PassStats): voi
         counts[index] = (mix >>> signShift) & 1 ? count - 1 : count + 1;
       }
       kind = code < 128 ? ASCII_KIND[code]! : isWordCode(code) ? KIND_OTHER_LETTER : KIND_SYMBOL;
+    }
+    if ((kind >= KIND_VOWEL && kind <= KIND_DIGIT) || kind === KIND_OTHER_LETTER) {
+      if (wordLength === 0) wordStart = i;
+      wordHash = fnvStep(wordHash, code);
+      wordLength++;
+      if (wordLength === 5) prefix5 = wordHash;
+      else if (wordLength === 7) prefix7 = wordHash;
+    } else if (wordLength > 0) {
+      scratch.size = size;
+      finishWord(scratch, stats, wordHash, wordLength, prefix5, prefix7, wordStart);
+      size = scratch.size;
+      wordHash = FNV_OFFSET;
+      wordLength = 0;
     }
     if (kind === KIND_SPACE) {
       if (length === 0) continue;
@@ -326,8 +309,8 @@ export function charPass(lower: string, scratch: Scratch, stats: PassStats): voi
  * Extracts the shared features of `text` (already normalized; see classifierText). The returned vector
  * reuses internal buffers: read it before the next call, or copy it with copyFeatures.
  *
- * Two tight passes over the characters: character 4-grams with the whitespace-token shapes, then words
- * (+ bigrams and the lexicon lookups of the dense features); then the gated expressions of dense-features.ts.
+ * One pass over the characters (character 4-grams, words and bigrams with their lexicon lookups, token
+ * shapes), then the gated expressions of dense-features.ts.
  */
 export function extractFeatures(text: string, decoded: readonly string[], bits: number): FeatureVector {
   const scratch = countFeatures(text, decoded, bits);
@@ -397,7 +380,6 @@ function countFeatures(text: string, decoded: readonly string[], bits: number): 
   scratch.size = 0;
   const stats = emptyStats();
   charPass(lower, scratch, stats);
-  wordFeatures(lower, scratch, stats);
   const dense = new Float32Array(DENSE_FEATURE_COUNT);
   denseFeatures(stats, lower, decoded, dense, 0);
   scratch.dense = dense;
