@@ -14,26 +14,15 @@ import { runInNewContext } from 'node:vm';
 import { after, before, describe, it } from 'node:test';
 import { Pool } from 'undici';
 import { validateTrafficEvent } from '../core/schema-validate.ts';
+import { mulberry32, randomInt } from '../core/seeded-random.ts';
 import { ADMIN_TOKEN, SECRET, startHarness, type Harness } from './test-harness.ts';
 
 // ---------------------------------------------------------------- seeded randomness
 
-/** mulberry32: small, fast, good enough to drive a fuzzer, and reproducible from one 32-bit seed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 class Rand {
   constructor(readonly next: () => number) {}
   int(maxExclusive: number): number {
-    return Math.floor(this.next() * maxExclusive);
+    return randomInt(this.next, maxExclusive);
   }
   range(min: number, maxInclusive: number): number {
     return min + this.int(maxInclusive - min + 1);
@@ -376,7 +365,7 @@ describe(`gateway acceptance: fuzzing with seed ${SEED}`, () => {
   });
 
   it(`survives ${REQUESTS} random and mutated requests, answers each, records each exactly once, and keeps its heap flat`, { timeout: 120_000 }, async () => {
-    const r = new Rand(prng(SEED));
+    const r = new Rand(mulberry32(SEED));
     const origin = new URL(h.url);
     const failures: string[] = [];
     const statuses = new Map<number, number>();

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { mulberry32, randomInt } from '../core/seeded-random.ts';
 import { jsonEventParser, SseParser, type SseEvent } from './sse.ts';
-import { randomCuts, seededRandom } from './testing.ts';
+import { randomCuts } from './testing.ts';
 
 const encoder = new TextEncoder();
 
@@ -69,9 +70,9 @@ describe('SseParser', () => {
     assert.equal(expected.length, 3);
     assert.equal(expected[0]?.data, 'héllo → 世界 🎉');
     for (let cut = 1; cut < bytes.length; cut++) assert.deepEqual(parse(splitAt(bytes, [cut])), expected, `cut at ${cut}`);
-    const random = seededRandom(3);
+    const random = mulberry32(3);
     for (let round = 0; round < 300; round++) {
-      const cuts = randomCuts(bytes.length, 1 + Math.floor(random() * 20), random);
+      const cuts = randomCuts(bytes.length, 1 + randomInt(random, 20), random);
       assert.deepEqual(parse(splitAt(bytes, cuts)), expected, `cuts ${cuts.join(',')}`);
     }
     const oneByteChunks = Array.from(bytes, (b) => new Uint8Array([b]));
