@@ -3,7 +3,9 @@
  * turns fillers (numbers, ids, quoted spans, code, URLs, emails, names) into placeholder tokens and
  * every other word or punctuation run into a 32-bit hash. No regex, no per-token strings.
  */
+import { Buffer } from 'node:buffer';
 import { hashString } from './text/hash.ts';
+import { fromCodes } from './text/normalize.ts';
 
 export const TOKEN_WORD = 0;
 export const TOKEN_PUNCT = 1;
@@ -68,6 +70,8 @@ const WORD_CODE = (() => {
 
 /** What starts a token, per ASCII character: the branch of maskTokens that reads it. */
 const T_SPACE = 0, T_NEWLINE = 1, T_BACKTICK = 2, T_QUOTE = 3, T_URL_OR_WORD = 4, T_DIGIT = 5, T_NUMBER_SIGN = 6, T_WORD = 7, T_PUNCT = 8;
+/** Not in the table: what T_URL_OR_WORD turns out to be when a URL starts there. */
+const T_URL = 9;
 const TOKEN_START = (() => {
   const table = new Uint8Array(128).fill(T_PUNCT);
   for (let c = 0; c < 128; c++) if (isWordChar(c)) table[c] = isDigit(c) ? T_DIGIT : T_WORD;
@@ -116,17 +120,39 @@ function findCloser(text: string, closer: number, from: number): number {
   return at;
 }
 
-/** The skeleton being built by the current maskTokens call: text up to `skeletonEnd`, fillers replaced. */
+/**
+ * The skeleton of the current maskTokens call, built in a buffer: the text with fillers replaced by their tags,
+ * only as far as SKELETON_CHARS (what is kept), so a filler costs no string.
+ */
+const skeletonCodes = new Uint16Array(SKELETON_CHARS);
+/** The same characters as bytes, while they all fit in one (then the string is decoded natively as latin1). */
+const skeletonBytes = Buffer.alloc(SKELETON_CHARS);
+let skeletonWide = false;
+const PLACEHOLDER_TAGS: readonly string[] = PLACEHOLDER_NAMES.map((name) => `<${name}>`);
 let skeletonText = '';
-let skeleton = '';
+let skeletonLength = 0;
+/** Text consumed into the skeleton so far. */
 let skeletonEnd = 0;
-let skeletonFull = false;
+
+function copyToSkeleton(s: string, from: number, to: number): void {
+  let n = skeletonLength;
+  let wide = 0;
+  for (let i = from; i < to && n < SKELETON_CHARS; i++) {
+    const c = s.charCodeAt(i);
+    skeletonCodes[n] = c;
+    skeletonBytes[n++] = c;
+    wide |= c;
+  }
+  if (wide > 0xff) skeletonWide = true;
+  skeletonLength = n;
+}
 
 function addToSkeleton(kind: number, start: number, end: number): void {
-  if (skeletonFull) return;
-  skeleton += skeletonText.slice(skeletonEnd, start) + '<' + PLACEHOLDER_NAMES[kind] + '>';
+  if (skeletonLength >= SKELETON_CHARS) return;
+  copyToSkeleton(skeletonText, skeletonEnd, start);
+  const tag = PLACEHOLDER_TAGS[kind] ?? '';
+  copyToSkeleton(tag, 0, tag.length);
   skeletonEnd = end;
-  if (skeleton.length >= SKELETON_CHARS) skeletonFull = true;
 }
 
 /** Writes token n; returns the count of word tokens among tokens [0, n + 1). */
@@ -148,9 +174,9 @@ export function maskTokens(text: string, cased: boolean, out: TokenStream): void
   let content = 0;
   let sentenceStart = true;
   skeletonText = text;
-  skeleton = '';
+  skeletonLength = 0;
   skeletonEnd = 0;
-  skeletonFull = false;
+  skeletonWide = false;
   closerAt.fill(NOT_LOOKED_UP);
 
   out.contentBefore[0] = 0;
@@ -160,6 +186,37 @@ export function maskTokens(text: string, cased: boolean, out: TokenStream): void
     let start = c < 128 ? TOKEN_START[c] ?? T_PUNCT : c === 0x201c || c === 0x201e || c === 0xab || c === 0x300c ? T_QUOTE
       : c === 0x20ac || c === 0xa3 || c === 0xa5 ? T_NUMBER_SIGN : isWordChar(c) ? T_WORD : T_PUNCT;
     if (start === T_SPACE) { i++; continue; }
+    // Words first (most tokens are words); a word starting with h or w may be a URL.
+    if (start === T_URL_OR_WORD) start = startsUrl(text, i) ? T_URL : T_WORD;
+    if (start === T_WORD) {
+      const from = i;
+      const end = wordEnd(text, i);
+      i = end;
+      if (text.charCodeAt(i) === 0x40 && isWordChar(text.charCodeAt(i + 1))) {
+        while (i < len && (isWordChar(text.charCodeAt(i)) || text.charCodeAt(i) === 0x40 || text.charCodeAt(i) === 0x2e || text.charCodeAt(i) === 0x2d)) i++;
+        if (text.charCodeAt(i - 1) === 0x2e) i--;
+        content = put(out, n++, PLACEHOLDER_HASHES[P_EMAIL] ?? 0, TOKEN_PLACEHOLDER, content);
+        addToSkeleton(P_EMAIL, from, i);
+        sentenceStart = false;
+        continue;
+      }
+      const size = end - from;
+      if (wordDigits > 0 && size >= ID_MIN_CHARS) {
+        content = put(out, n++, PLACEHOLDER_HASHES[P_ID] ?? 0, TOKEN_PLACEHOLDER, content);
+        addToSkeleton(P_ID, from, end);
+        sentenceStart = false;
+        continue;
+      }
+      if (cased && !sentenceStart && size >= 2 && isCapitalised(text, from, end)) {
+        content = put(out, n++, PLACEHOLDER_HASHES[P_NAME] ?? 0, TOKEN_PLACEHOLDER, content);
+        addToSkeleton(P_NAME, from, end);
+        sentenceStart = false;
+        continue;
+      }
+      content = put(out, n++, finishWord(wordHash ^ size), TOKEN_WORD, content);
+      sentenceStart = false;
+      continue;
+    }
     if (start === T_NEWLINE) {
       sentenceStart = true;
       if (text.charCodeAt(i + 1) === 0x20) {
@@ -209,17 +266,14 @@ export function maskTokens(text: string, cased: boolean, out: TokenStream): void
       }
       start = T_PUNCT;
     }
-    if (start === T_URL_OR_WORD) {
-      if (startsUrl(text, i)) {
-        let end = i;
-        while (end < len && text.charCodeAt(end) > 0x20) end++;
-        content = put(out, n++, PLACEHOLDER_HASHES[P_URL] ?? 0, TOKEN_PLACEHOLDER, content);
-        addToSkeleton(P_URL, i, end);
-        sentenceStart = false;
-        i = end;
-        continue;
-      }
-      start = T_WORD;
+    if (start === T_URL) {
+      let end = i;
+      while (end < len && text.charCodeAt(end) > 0x20) end++;
+      content = put(out, n++, PLACEHOLDER_HASHES[P_URL] ?? 0, TOKEN_PLACEHOLDER, content);
+      addToSkeleton(P_URL, i, end);
+      sentenceStart = false;
+      i = end;
+      continue;
     }
     if (start === T_DIGIT || (start === T_NUMBER_SIGN && isDigit(text.charCodeAt(i + 1)))) {
       // A number with its decimal point, separators, fraction bar, unit or currency sign: "$1,299.50", "3/4", "12kg".
@@ -239,35 +293,6 @@ export function maskTokens(text: string, cased: boolean, out: TokenStream): void
       i = end;
       continue;
     }
-    if (start === T_WORD) {
-      const from = i;
-      const end = wordEnd(text, i);
-      i = end;
-      if (text.charCodeAt(i) === 0x40 && isWordChar(text.charCodeAt(i + 1))) {
-        while (i < len && (isWordChar(text.charCodeAt(i)) || text.charCodeAt(i) === 0x40 || text.charCodeAt(i) === 0x2e || text.charCodeAt(i) === 0x2d)) i++;
-        if (text.charCodeAt(i - 1) === 0x2e) i--;
-        content = put(out, n++, PLACEHOLDER_HASHES[P_EMAIL] ?? 0, TOKEN_PLACEHOLDER, content);
-        addToSkeleton(P_EMAIL, from, i);
-        sentenceStart = false;
-        continue;
-      }
-      const size = end - from;
-      if (wordDigits > 0 && size >= ID_MIN_CHARS) {
-        content = put(out, n++, PLACEHOLDER_HASHES[P_ID] ?? 0, TOKEN_PLACEHOLDER, content);
-        addToSkeleton(P_ID, from, end);
-        sentenceStart = false;
-        continue;
-      }
-      if (cased && !sentenceStart && size >= 2 && isCapitalised(text, from, end)) {
-        content = put(out, n++, PLACEHOLDER_HASHES[P_NAME] ?? 0, TOKEN_PLACEHOLDER, content);
-        addToSkeleton(P_NAME, from, end);
-        sentenceStart = false;
-        continue;
-      }
-      content = put(out, n++, finishWord(wordHash ^ size), TOKEN_WORD, content);
-      sentenceStart = false;
-      continue;
-    }
     // Punctuation: a run of one character ("...", "###", "---") is one token.
     let end = i + 1;
     while (end < len && text.charCodeAt(end) === c) end++;
@@ -275,12 +300,11 @@ export function maskTokens(text: string, cased: boolean, out: TokenStream): void
     if (c === 0x2e || c === 0x21 || c === 0x3f || c === 0x3002 || c === 0xff1f || c === 0xff01) sentenceStart = true;
     i = end;
   }
-  if (!skeletonFull) skeleton += text.slice(skeletonEnd, i);
+  copyToSkeleton(text, skeletonEnd, i);
   out.length = n;
-  let kept = skeleton.length > SKELETON_CHARS ? skeleton.slice(0, SKELETON_CHARS) : skeleton;
-  if (cased) kept = kept.toLowerCase();
-  out.skeleton = kept;
-  skeletonText = skeleton = '';
+  const kept = skeletonWide ? fromCodes(skeletonCodes, skeletonLength) : skeletonBytes.toString('latin1', 0, skeletonLength);
+  out.skeleton = cased ? kept.toLowerCase() : kept;
+  skeletonText = '';
 }
 
 /** Hash (FNV-1a over the lower-cased code units, before finishWord) and digit count of the word wordEnd read last. */

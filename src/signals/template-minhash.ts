@@ -10,7 +10,6 @@ const BIN_SHIFT = 26; // 32 - log2(MINHASH_BINS)
 /** LSH: 16 bands of 4 rows. Two sets share a band with p = 1 - (1 - J^4)^16: 0.99 at J = 0.7, 0.01 at J = 0.2. */
 export const LSH_BANDS = 16;
 export const LSH_ROWS = 4;
-const EMPTY = 0xffffffff;
 
 /**
  * Fills `signature` with the MinHash of `shingles[from, to)`; false when the range is empty.
@@ -18,36 +17,57 @@ const EMPTY = 0xffffffff;
  */
 export function minhashInto(shingles: Uint32Array, from: number, to: number, signature: Uint32Array): boolean {
   if (to <= from) return false;
-  signature.fill(EMPTY);
+  // Bins are kept as int32 (the values are 26 bits; EMPTY_BIN above them) so that the minimum needs no branch.
+  const bins = workingBins.fill(EMPTY_BIN);
   for (let i = from; i < to; i++) {
     const h = shingles[i] ?? 0;
     // Shingle hashes are already mixed: the top bits pick the bin, the rest is the value compared.
     const bin = h >>> BIN_SHIFT;
-    const value = h & 0x03ffffff;
-    if (value < (signature[bin] ?? EMPTY)) signature[bin] = value;
+    bins[bin] = Math.min(h & 0x03ffffff, bins[bin] ?? EMPTY_BIN);
   }
-  densify(signature);
+  densify(bins);
+  // With at least one shingle every bin is filled after densifying: EMPTY_BIN never reaches the signature.
+  signature.set(bins);
   return true;
 }
+
+const EMPTY_BIN = 0x7fffffff;
+const workingBins = new Int32Array(MINHASH_BINS);
 
 /**
  * Optimal densification (Shrivastava 2017): an empty bin borrows the value of a bin chosen by a
  * hash of (bin, attempt), so two signatures of similar sets borrow from the same places.
  */
-function densify(signature: Uint32Array): void {
-  let filled = 0;
-  for (let b = 0; b < MINHASH_BINS; b++) if (signature[b] !== EMPTY) filled++;
-  if (filled === MINHASH_BINS || filled === 0) return;
-  const original = signature.slice();
+function densify(bins: Int32Array): void {
+  // Filled bins as a 64-bit mask in two words: the donor search then tests bits, not memory.
+  let low = 0;
+  let high = 0;
+  for (let b = 0; b < 32; b++) {
+    low |= (bins[b] !== EMPTY_BIN ? 1 : 0) << b;
+    high |= (bins[b + 32] !== EMPTY_BIN ? 1 : 0) << b;
+  }
+  if ((low & high) === -1 || (low | high) === 0) return;
   for (let b = 0; b < MINHASH_BINS; b++) {
-    if (original[b] !== EMPTY) continue;
+    if ((((b < 32 ? low : high) >>> (b & 31)) & 1) !== 0) continue;
     for (let attempt = 1; ; attempt++) {
-      const donor = fmix32(Math.imul(b + 1, 0x9e3779b1) ^ Math.imul(attempt, 0x85ebca6b)) >>> BIN_SHIFT;
-      const value = original[donor] ?? EMPTY;
-      if (value !== EMPTY) { signature[b] = value; break; }
+      const donor = attempt <= DONOR_ATTEMPTS ? DONORS[b * DONOR_ATTEMPTS + attempt - 1] ?? 0 : donorOf(b, attempt);
+      if ((((donor < 32 ? low : high) >>> (donor & 31)) & 1) !== 0) { bins[b] = bins[donor] ?? EMPTY_BIN; break; }
     }
   }
 }
+
+/** The bin an empty bin `b` borrows from at its `attempt`-th try. */
+function donorOf(b: number, attempt: number): number {
+  return fmix32(Math.imul(b + 1, 0x9e3779b1) ^ Math.imul(attempt, 0x85ebca6b)) >>> BIN_SHIFT;
+}
+
+/** donorOf for the first DONOR_ATTEMPTS attempts of every bin, so that densifying costs table reads. */
+const DONOR_ATTEMPTS = 32;
+const DONORS = (() => {
+  const table = new Uint8Array(MINHASH_BINS * DONOR_ATTEMPTS);
+  for (let b = 0; b < MINHASH_BINS; b++) for (let a = 1; a <= DONOR_ATTEMPTS; a++) table[b * DONOR_ATTEMPTS + a - 1] = donorOf(b, a);
+  return table;
+})();
 
 /**
  * The fraction of equal bins: an estimate of the Jaccard similarity of the two shingle sets.
@@ -65,12 +85,20 @@ export function estimateJaccard(a: Uint32Array, b: Uint32Array): number {
 
 /** Appends `prefix<band>:<hex>` for every band of `signature` to `keys`. */
 export function bandKeys(signature: Uint32Array, prefix: string, seed: number, keys: string[]): void {
+  let heads = BAND_PREFIXES.get(prefix);
+  if (heads === undefined) {
+    heads = Array.from({ length: LSH_BANDS }, (_, band) => prefix + band + ':');
+    BAND_PREFIXES.set(prefix, heads);
+  }
   for (let band = 0; band < LSH_BANDS; band++) {
     let h = seed;
     for (let row = 0; row < LSH_ROWS; row++) h = combineHash(h, signature[band * LSH_ROWS + row] ?? 0);
-    keys.push(prefix + band + ':' + hex32(fmix32(h)));
+    keys.push(heads[band] + hex32(fmix32(h)));
   }
 }
+
+/** `prefix<band>:` per prefix, built once. */
+const BAND_PREFIXES = new Map<string, string[]>();
 
 /**
  * 64-bit SimHash of the signature's values (16 hex digits). Hashing the 64 sampled shingles rather
@@ -80,8 +108,8 @@ export function bandKeys(signature: Uint32Array, prefix: string, seed: number, k
  */
 export function simhashOf(signature: Uint32Array): string {
   if (signature.length !== MINHASH_BINS) return '0'.repeat(16);
-  const lo = new Int32Array(7);
-  const hi = new Int32Array(7);
+  const lo = simhashLow.fill(0);
+  const hi = simhashHigh.fill(0);
   for (let i = 0; i < MINHASH_BINS; i++) {
     const v = signature[i] ?? 0;
     addVote(lo, fmix32(v ^ 0x27d4eb2f));
@@ -89,6 +117,9 @@ export function simhashOf(signature: Uint32Array): string {
   }
   return hex32(majority(hi)) + hex32(majority(lo));
 }
+
+const simhashLow = new Int32Array(7);
+const simhashHigh = new Int32Array(7);
 
 /** Adds one vote per set bit of `word` to the bit-sliced counters (plane k holds bit k of each count). */
 function addVote(planes: Int32Array, word: number): void {

@@ -47,17 +47,30 @@ const SEED = { s: 0x1b873593, f: 0x38b34ae5, h: 0x5bd1e995, t: 0x7feb352d, he: 0
  * @example templateOf(requestText(req)).lshKeys // ['f0:3fa2…', …, 'h0:…', 'he8:…']
  */
 export function templateOf(text: RequestText): TemplateFingerprint {
-  const keys: string[] = [];
-  if (text.system.length > 0) {
-    maskTokens(text.system, false, systemTokens);
-    const n = fillShingles(systemTokens);
-    if (contentIn(systemTokens, 0, systemTokens.length) >= MIN_CONTENT_TOKENS && minhashInto(shingles, 0, n, scratch)) {
-      bandKeys(scratch, 's', SEED.s, keys);
-    }
-  }
+  const keys = text.system.length > 0 ? systemKeys(text.system).slice() : [];
   const userCased = text.userCased;
   maskTokens(userCased ?? text.user, userCased !== undefined, userTokens);
   return fingerprintStream(userTokens, keys);
+}
+
+/**
+ * The keys of a system prompt, remembered for the last one: most traffic repeats a handful of system prompts
+ * ("You are a helpful assistant."), and a short prompt's signature is mostly densification.
+ */
+let lastSystem = '';
+let lastSystemKeys: readonly string[] = [];
+
+function systemKeys(system: string): readonly string[] {
+  if (system === lastSystem) return lastSystemKeys;
+  const keys: string[] = [];
+  maskTokens(system, false, systemTokens);
+  const n = fillShingles(systemTokens);
+  if (contentIn(systemTokens, 0, systemTokens.length) >= MIN_CONTENT_TOKENS && minhashInto(shingles, 0, n, scratch)) {
+    bandKeys(scratch, 's', SEED.s, keys);
+  }
+  lastSystem = system;
+  lastSystemKeys = keys;
+  return keys;
 }
 
 /**
