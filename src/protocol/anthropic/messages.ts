@@ -1,4 +1,5 @@
 /** POST /v1/messages: requests, `message` responses and their named-event SSE streams. */
+import { type PartTypes, readParts } from '../content-parts.ts';
 import { arrayField, isRecord, numberField, recordField, stringField, type JsonObject } from '../fields.ts';
 import type { EndpointHandler } from '../handler.ts';
 import {
@@ -22,21 +23,12 @@ function inputAsText(input: unknown, budget: Budget): string {
   }
 }
 
-/** Text of a `tool_result` content: a string or text / image blocks (one level, as the API allows). */
-function readToolResult(content: unknown, budget: Budget): { text: string; attachments: number } {
-  if (typeof content === 'string') return { text: budget.take(content), attachments: 0 };
-  if (!Array.isArray(content)) return { text: '', attachments: 0 };
-  const pieces: string[] = [];
-  let attachments = 0;
-  const end = Math.min(content.length, MAX_PARTS_PER_MESSAGE);
-  for (let i = 0; i < end && budget.visit(); i++) {
-    const block: unknown = content[i];
-    if (!isRecord(block)) continue;
-    if (block['type'] === 'text') pieces.push(budget.take(stringField(block, 'text') ?? ''));
-    else if (block['type'] === 'image' || block['type'] === 'document') attachments++;
-  }
-  return { text: joinLines(pieces), attachments };
-}
+/** Blocks of a `tool_result` content or of `system`: text read, images and documents counted (one level, as the API allows). */
+const TEXT_AND_MEDIA_BLOCKS: PartTypes = {
+  text: new Map([['text', 'text']]),
+  attachments: new Set(['image', 'document']),
+  bareStrings: false,
+};
 
 /**
  * One message as turns. Tool results travel inside a user message; each becomes its own 'tool'
@@ -68,7 +60,7 @@ function readMessage(message: JsonObject, turns: Turn[], budget: Budget): void {
       }
       case 'tool_result': {
         if (turns.length >= MAX_TURNS) break;
-        const result = readToolResult(block['content'], budget);
+        const result = readParts(block['content'], budget, TEXT_AND_MEDIA_BLOCKS);
         const turn: Turn = { role: 'tool', text: result.text };
         put(turn, 'toolCallId', stringField(block, 'tool_use_id'));
         if (result.attachments > 0) turn.attachments = result.attachments;
@@ -86,18 +78,6 @@ function readMessage(message: JsonObject, turns: Turn[], budget: Budget): void {
   if (attachments > 0) turn.attachments = attachments;
   if (toolCalls.length > 0) turn.toolCalls = toolCalls;
   turns.push(turn);
-}
-
-function readSystem(system: unknown, budget: Budget): string {
-  if (typeof system === 'string') return budget.take(system);
-  if (!Array.isArray(system)) return '';
-  const pieces: string[] = [];
-  const end = Math.min(system.length, MAX_PARTS_PER_MESSAGE);
-  for (let i = 0; i < end && budget.visit(); i++) {
-    const block: unknown = system[i];
-    if (isRecord(block) && block['type'] === 'text') pieces.push(budget.take(stringField(block, 'text') ?? ''));
-  }
-  return joinLines(pieces);
 }
 
 /** Client tools have an `input_schema` (and no type, or 'custom'); server tools a versioned type. */
@@ -125,7 +105,7 @@ function readTools(body: JsonObject, budget: Budget): ToolSpec[] {
 export function normalizeMessagesBody(body: JsonObject, req: NormalizedRequest): NormalizedRequest {
   const budget = new Budget(MAX_REQUEST_TEXT_CHARS);
   put(req, 'model', stringField(body, 'model'));
-  req.system = readSystem(body['system'], budget);
+  req.system = readParts(body['system'], budget, TEXT_AND_MEDIA_BLOCKS).text;
   for (const message of arrayField(body, 'messages') ?? []) {
     if (req.turns.length >= MAX_TURNS || !budget.visit()) break;
     if (isRecord(message)) readMessage(message, req.turns, budget);

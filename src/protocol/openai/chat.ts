@@ -1,12 +1,11 @@
 /** POST /v1/chat/completions: requests, responses and `chat.completion.chunk` streams. */
+import { type PartTypes, readParts } from '../content-parts.ts';
 import {
   arrayField, booleanField, isRecord, keyCount, numberField, recordField, stopCount, stringField,
   type JsonObject,
 } from '../fields.ts';
 import type { EndpointHandler } from '../handler.ts';
-import {
-  Budget, joinLines, MAX_PARTS_PER_MESSAGE, MAX_REQUEST_TEXT_CHARS, MAX_RESPONSE_TEXT_CHARS, MAX_TOOL_CALLS, MAX_TURNS,
-} from '../limits.ts';
+import { Budget, joinLines, MAX_REQUEST_TEXT_CHARS, MAX_RESPONSE_TEXT_CHARS, MAX_TOOL_CALLS, MAX_TURNS } from '../limits.ts';
 import { emptyRequest, emptyResponse, put } from '../normalized.ts';
 import { jsonEventParser } from '../sse.ts';
 import type { NormalizedRequest, NormalizedResponse, StreamAssembler, ToolCall, Turn } from '../types.ts';
@@ -15,26 +14,12 @@ import { completionUsage } from './usage.ts';
 
 // ---- request ----
 
-/** Text of a message `content`: a string, or an array of parts of which only text-like ones are kept. */
-function readContent(content: unknown, budget: Budget): { text: string; attachments: number } {
-  if (typeof content === 'string') return { text: budget.take(content), attachments: 0 };
-  if (!Array.isArray(content)) return { text: '', attachments: 0 };
-  const pieces: string[] = [];
-  let attachments = 0;
-  const end = Math.min(content.length, MAX_PARTS_PER_MESSAGE);
-  for (let i = 0; i < end && budget.visit(); i++) {
-    const part: unknown = content[i];
-    if (typeof part === 'string') { pieces.push(budget.take(part)); continue; }
-    if (!isRecord(part)) continue;
-    switch (part['type']) {
-      case 'text': pieces.push(budget.take(stringField(part, 'text') ?? '')); break;
-      case 'refusal': pieces.push(budget.take(stringField(part, 'refusal') ?? '')); break;
-      case 'image_url': case 'input_audio': case 'file': attachments++; break;
-      default: break;
-    }
-  }
-  return { text: joinLines(pieces), attachments };
-}
+/** Parts of a message `content`: text and refusal parts are read, images, audio and files counted. */
+const MESSAGE_PARTS: PartTypes = {
+  text: new Map([['text', 'text'], ['refusal', 'refusal']]),
+  attachments: new Set(['image_url', 'input_audio', 'file']),
+  bareStrings: true,
+};
 
 /** Assistant `tool_calls` (function and custom) plus the legacy single `function_call`. */
 function readToolCalls(message: JsonObject, budget: Budget): ToolCall[] {
@@ -75,7 +60,7 @@ function normalizeChatRequest(body: JsonObject): NormalizedRequest {
     if (req.turns.length >= MAX_TURNS || !budget.visit()) break;
     if (!isRecord(message)) continue;
     const role = message['role'];
-    const { text, attachments } = readContent(message['content'], budget);
+    const { text, attachments } = readParts(message['content'], budget, MESSAGE_PARTS);
     // System and developer messages form the normalized `system`, wherever they stand.
     if (role === 'system' || role === 'developer') { if (text) system.push(text); continue; }
     let turn: Turn;
@@ -131,7 +116,7 @@ function normalizeChatResponse(body: JsonObject): NormalizedResponse {
     if (isRecord(choice['logprobs'])) res.logprobs = true;
     const message = recordField(choice, 'message');
     if (!message) continue;
-    text.push(readContent(message['content'], budget).text);
+    text.push(readParts(message['content'], budget, MESSAGE_PARTS).text);
     const refusal = stringField(message, 'refusal');
     if (refusal) text.push(budget.take(refusal));
     const thought = stringField(message, 'reasoning_content') ?? stringField(message, 'reasoning');

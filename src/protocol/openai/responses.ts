@@ -1,8 +1,9 @@
 /** POST /v1/responses: input items in, a `response` out, streamed as typed `response.*` events. */
+import { type PartTypes, readParts } from '../content-parts.ts';
 import { arrayField, isRecord, numberField, recordField, stringField, stringList, type JsonObject } from '../fields.ts';
 import type { EndpointHandler } from '../handler.ts';
 import {
-  Budget, joinLines, MAX_LIST_ENTRIES, MAX_PARTS_PER_MESSAGE, MAX_REQUEST_TEXT_CHARS, MAX_RESPONSE_TEXT_CHARS,
+  Budget, joinLines, MAX_LIST_ENTRIES, MAX_REQUEST_TEXT_CHARS, MAX_RESPONSE_TEXT_CHARS,
   MAX_TOOL_CALLS, MAX_TURNS,
 } from '../limits.ts';
 import { emptyRequest, emptyResponse, put } from '../normalized.ts';
@@ -13,27 +14,14 @@ import { responsesUsage } from './usage.ts';
 
 // ---- request ----
 
-/** Text of an item's `content` or a tool output: a string, or parts of which text-like ones are kept. */
-function readParts(content: unknown, budget: Budget): { text: string; attachments: number } {
-  if (typeof content === 'string') return { text: budget.take(content), attachments: 0 };
-  if (!Array.isArray(content)) return { text: '', attachments: 0 };
-  const pieces: string[] = [];
-  let attachments = 0;
-  const end = Math.min(content.length, MAX_PARTS_PER_MESSAGE);
-  for (let i = 0; i < end && budget.visit(); i++) {
-    const part: unknown = content[i];
-    if (!isRecord(part)) continue;
-    switch (part['type']) {
-      case 'input_text': case 'output_text': case 'summary_text': case 'reasoning_text':
-        pieces.push(budget.take(stringField(part, 'text') ?? ''));
-        break;
-      case 'refusal': pieces.push(budget.take(stringField(part, 'refusal') ?? '')); break;
-      case 'input_image': case 'input_file': case 'input_audio': attachments++; break;
-      default: break;
-    }
-  }
-  return { text: joinLines(pieces), attachments };
-}
+/** Parts of an item's `content`, a reasoning `summary` or a tool output: text-like parts read, inputs of other media counted. */
+const ITEM_PARTS: PartTypes = {
+  text: new Map([
+    ['input_text', 'text'], ['output_text', 'text'], ['summary_text', 'text'], ['reasoning_text', 'text'], ['refusal', 'refusal'],
+  ]),
+  attachments: new Set(['input_image', 'input_file', 'input_audio']),
+  bareStrings: false,
+};
 
 /** A function or custom tool call joins the assistant turn before it, as chat's `tool_calls` would. */
 function addToolCall(turns: Turn[], call: ToolCall): void {
@@ -50,7 +38,7 @@ function readInputItem(item: JsonObject, req: NormalizedRequest, system: string[
   switch (type) {
     case 'message': {
       const role = item['role'];
-      const { text, attachments } = readParts(item['content'], budget);
+      const { text, attachments } = readParts(item['content'], budget, ITEM_PARTS);
       if (role === 'system' || role === 'developer') { if (text) system.push(text); return; }
       if (role !== 'user' && role !== 'assistant') return;
       const turn: Turn = { role, text };
@@ -68,7 +56,7 @@ function readInputItem(item: JsonObject, req: NormalizedRequest, system: string[
       return;
     }
     case 'function_call_output': case 'custom_tool_call_output': {
-      const { text, attachments } = readParts(item['output'], budget);
+      const { text, attachments } = readParts(item['output'], budget, ITEM_PARTS);
       const turn: Turn = { role: 'tool', text };
       put(turn, 'toolCallId', stringField(item, 'call_id'));
       if (attachments > 0) turn.attachments = attachments;
@@ -133,14 +121,14 @@ function normalizeResponsesResponse(body: JsonObject): NormalizedResponse {
     if (!isRecord(item)) continue;
     switch (item['type']) {
       case 'message':
-        text.push(readParts(item['content'], budget).text);
+        text.push(readParts(item['content'], budget, ITEM_PARTS).text);
         for (const part of arrayField(item, 'content') ?? []) {
           const logprobs = isRecord(part) ? arrayField(part, 'logprobs') : undefined;
           if (logprobs && logprobs.length > 0) res.logprobs = true;
         }
         break;
       case 'reasoning':
-        reasoning.push(readParts(item['summary'], budget).text, readParts(item['content'], budget).text);
+        reasoning.push(readParts(item['summary'], budget, ITEM_PARTS).text, readParts(item['content'], budget, ITEM_PARTS).text);
         break;
       case 'function_call': case 'custom_tool_call': {
         if (res.toolCalls.length >= MAX_TOOL_CALLS) break;
