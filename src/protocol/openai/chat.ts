@@ -7,8 +7,8 @@ import {
 import type { EndpointHandler } from '../handler.ts';
 import { Budget, joinLines, MAX_REQUEST_TEXT_CHARS, MAX_RESPONSE_TEXT_CHARS, MAX_TOOL_CALLS, MAX_TURNS } from '../limits.ts';
 import { emptyRequest, emptyResponse, put } from '../normalized.ts';
-import { jsonEventParser } from '../sse.ts';
-import type { NormalizedRequest, NormalizedResponse, StreamAssembler, ToolCall, Turn } from '../types.ts';
+import type { NormalizedRequest, NormalizedResponse, ToolCall, Turn } from '../types.ts';
+import { ChoiceChunkAssembler, type ChoiceFormat } from './choice-stream.ts';
 import { readFunctionTools, toolChoiceOf } from './tools.ts';
 import { completionUsage } from './usage.ts';
 
@@ -158,9 +158,6 @@ interface ChoiceState {
   logprobsRefusal: unknown[] | undefined;
 }
 
-/** Top-level chunk fields that are rebuilt rather than copied. `obfuscation` is per-chunk padding. */
-const REBUILT_FIELDS = new Set(['choices', 'object', 'usage', 'obfuscation']);
-
 function appendText(list: string[] | undefined, value: unknown): string[] | undefined {
   if (typeof value !== 'string') return list;
   if (list === undefined) return [value];
@@ -264,58 +261,18 @@ function choiceOut(choice: ChoiceState): JsonObject {
   return { index: choice.index, message, logprobs, finish_reason: choice.finishReason };
 }
 
-/** Rebuilds the `chat.completion` object from `chat.completion.chunk` events. */
-class ChatCompletionAssembler implements StreamAssembler {
-  private readonly parser = jsonEventParser((chunk) => this.onChunk(chunk));
-  private top: JsonObject | undefined;
-  private readonly choices = new Map<number, ChoiceState>();
-  private usage: unknown = undefined;
-
-  push(chunk: Uint8Array): void {
-    this.parser.push(chunk);
-  }
-
-  private onChunk(chunk: JsonObject): void {
-    if (chunk['error'] !== undefined && chunk['choices'] === undefined) return; // an in-stream error event
-    const top = (this.top ??= {});
-    for (const key in chunk) {
-      if (REBUILT_FIELDS.has(key) || !Object.hasOwn(chunk, key)) continue;
-      const value = chunk[key];
-      // Later chunks may carry a field the first lacked (system_fingerprint); null never overwrites.
-      if (value !== null || !Object.hasOwn(top, key)) top[key] = value;
-    }
-    const usage = chunk['usage'];
-    if (usage !== null && usage !== undefined) this.usage = usage;
-    const choices = arrayField(chunk, 'choices');
-    if (!choices) return;
-    for (const chunkChoice of choices) {
-      if (!isRecord(chunkChoice)) continue;
-      const index = numberField(chunkChoice, 'index') ?? 0;
-      let choice = this.choices.get(index);
-      if (!choice) {
-        choice = newChoice(index);
-        this.choices.set(index, choice);
-      }
-      applyChoiceDelta(choice, chunkChoice);
-    }
-  }
-
-  finish(): JsonObject | undefined {
-    this.parser.end();
-    if (this.top === undefined) return undefined;
-    const { id, created, model, ...rest } = this.top;
-    const out: JsonObject = { id, object: 'chat.completion', created, model };
-    out['choices'] = [...this.choices.values()].sort((a, b) => a.index - b.index).map(choiceOut);
-    if (this.usage !== undefined) out['usage'] = this.usage;
-    Object.assign(out, rest);
-    return out;
-  }
-}
+/** The `chat.completion` object, rebuilt from `chat.completion.chunk` events. */
+const CHAT_CHOICES: ChoiceFormat<ChoiceState> = {
+  objectName: () => 'chat.completion',
+  newChoice,
+  apply: applyChoiceDelta,
+  output: choiceOut,
+};
 
 export const chatCompletions: EndpointHandler = {
   streams: true,
   normalizeRequest: normalizeChatRequest,
   normalizeResponse: normalizeChatResponse,
   usageOf: (body) => completionUsage(body['usage']),
-  createStreamAssembler: () => new ChatCompletionAssembler(),
+  createStreamAssembler: () => new ChoiceChunkAssembler(CHAT_CHOICES),
 };

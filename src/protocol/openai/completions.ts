@@ -3,8 +3,8 @@ import { arrayField, booleanField, isRecord, keyCount, numberField, recordField,
 import type { EndpointHandler } from '../handler.ts';
 import { Budget, joinLines, MAX_PARTS_PER_MESSAGE, MAX_REQUEST_TEXT_CHARS, MAX_RESPONSE_TEXT_CHARS } from '../limits.ts';
 import { emptyRequest, emptyResponse, put } from '../normalized.ts';
-import { jsonEventParser } from '../sse.ts';
-import type { NormalizedRequest, NormalizedResponse, StreamAssembler } from '../types.ts';
+import type { NormalizedRequest, NormalizedResponse } from '../types.ts';
+import { ChoiceChunkAssembler, type ChoiceFormat } from './choice-stream.ts';
 import { completionUsage } from './usage.ts';
 
 /**
@@ -86,76 +86,41 @@ interface ChoiceState {
   finishReason: unknown;
 }
 
-const REBUILT_FIELDS = new Set(['choices', 'usage', 'obfuscation']);
-
-/** Rebuilds the `text_completion` object from its streamed chunks (which share its object name). */
-class CompletionsAssembler implements StreamAssembler {
-  private readonly parser = jsonEventParser((chunk) => this.onChunk(chunk));
-  private top: JsonObject | undefined;
-  private readonly choices = new Map<number, ChoiceState>();
-  private usage: unknown = undefined;
-
-  push(chunk: Uint8Array): void {
-    this.parser.push(chunk);
-  }
-
-  private onChunk(chunk: JsonObject): void {
-    if (chunk['error'] !== undefined && chunk['choices'] === undefined) return;
-    const top = (this.top ??= {});
-    for (const key in chunk) {
-      if (REBUILT_FIELDS.has(key) || !Object.hasOwn(chunk, key)) continue;
-      const value = chunk[key];
-      if (value !== null || !Object.hasOwn(top, key)) top[key] = value;
+function applyChunkChoice(choice: ChoiceState, item: JsonObject): void {
+  const text = stringField(item, 'text');
+  if (text) choice.text.push(text);
+  const finish = item['finish_reason'];
+  if (finish !== null && finish !== undefined) choice.finishReason = finish;
+  const logprobs = recordField(item, 'logprobs');
+  if (logprobs) {
+    choice.logprobs ??= new Map();
+    for (const name of LOGPROB_LISTS) {
+      const values = arrayField(logprobs, name);
+      if (!values) continue;
+      const kept = choice.logprobs.get(name);
+      if (kept) for (const v of values) kept.push(v);
+      else choice.logprobs.set(name, values.slice());
     }
-    const usage = chunk['usage'];
-    if (usage !== null && usage !== undefined) this.usage = usage;
-    for (const item of arrayField(chunk, 'choices') ?? []) {
-      if (!isRecord(item)) continue;
-      const index = numberField(item, 'index') ?? 0;
-      let choice = this.choices.get(index);
-      if (!choice) {
-        choice = { index, text: [], logprobs: undefined, finishReason: null };
-        this.choices.set(index, choice);
-      }
-      const text = stringField(item, 'text');
-      if (text) choice.text.push(text);
-      const finish = item['finish_reason'];
-      if (finish !== null && finish !== undefined) choice.finishReason = finish;
-      const logprobs = recordField(item, 'logprobs');
-      if (logprobs) {
-        choice.logprobs ??= new Map();
-        for (const name of LOGPROB_LISTS) {
-          const values = arrayField(logprobs, name);
-          if (!values) continue;
-          const kept = choice.logprobs.get(name);
-          if (kept) for (const v of values) kept.push(v);
-          else choice.logprobs.set(name, values.slice());
-        }
-      }
-    }
-  }
-
-  finish(): JsonObject | undefined {
-    this.parser.end();
-    if (this.top === undefined) return undefined;
-    const { id, object, created, model, ...rest } = this.top;
-    const out: JsonObject = { id, object: object ?? 'text_completion', created, model };
-    out['choices'] = [...this.choices.values()].sort((a, b) => a.index - b.index).map((c) => ({
-      text: c.text.join(''),
-      index: c.index,
-      logprobs: c.logprobs ? Object.fromEntries(c.logprobs) : null,
-      finish_reason: c.finishReason,
-    }));
-    if (this.usage !== undefined) out['usage'] = this.usage;
-    Object.assign(out, rest);
-    return out;
   }
 }
+
+/** The `text_completion` object, rebuilt from its streamed chunks (which share its object name). */
+const COMPLETION_CHOICES: ChoiceFormat<ChoiceState> = {
+  objectName: (streamed) => streamed ?? 'text_completion',
+  newChoice: (index) => ({ index, text: [], logprobs: undefined, finishReason: null }),
+  apply: applyChunkChoice,
+  output: (choice) => ({
+    text: choice.text.join(''),
+    index: choice.index,
+    logprobs: choice.logprobs ? Object.fromEntries(choice.logprobs) : null,
+    finish_reason: choice.finishReason,
+  }),
+};
 
 export const completions: EndpointHandler = {
   streams: true,
   normalizeRequest: normalizeCompletionsRequest,
   normalizeResponse: normalizeCompletionsResponse,
   usageOf: (body) => completionUsage(body['usage']),
-  createStreamAssembler: () => new CompletionsAssembler(),
+  createStreamAssembler: () => new ChoiceChunkAssembler(COMPLETION_CHOICES),
 };
