@@ -103,104 +103,206 @@ function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
-/** The state of one pass over one text; module-level and reused (no closure or allocation per call). */
-class Scanner {
-  text = '';
-  weight = 1;
-  t = new Tally();
-  start = -1;
-  upper = false;
-  lowerThenUpper = false;
-  underscore = false;
-  letters = 0;
-  lastLower = false;
-  afterBackslash = false;
-  /** The previous token when it starts a phrase, else ''. */
-  head = '';
+/**
+ * The cue words and phrase tails by their lower-cased ASCII letters, so that a token is looked up without
+ * becoming a string: open addressing on a slot of (length, first, second and last code), then a full compare.
+ * Ids index WORD_TEXT and WORD_ENTRY (undefined for a phrase tail that is not a cue word itself).
+ */
+const WORD_SLOTS_SIZE = 4096;
+const WORD_SLOTS = new Int16Array(WORD_SLOTS_SIZE);
+const WORD_TEXT: string[] = [];
+const WORD_ENTRY: Array<LexiconEntry | undefined> = [];
+/** Phrases by head id * 65536 + tail id. */
+const PHRASE_BY_IDS = new Map<number, Cues>();
 
-  /** Adds one text to `t`, `weight` per observation (the system prompt counts half). */
-  scan(text: string, weight: number, t: Tally): void {
-    this.text = text;
-    this.weight = weight;
-    this.t = t;
-    this.start = -1;
-    this.head = '';
-    const length = text.length;
-    let lastSignificant = 32; // previous non-space character
-    for (let i = 0; i < length; i++) {
-      const c = text.charCodeAt(i);
-      if (isWordCode(c)) {
-        if (this.start === -1) this.beginToken(i);
-        if (c >= 65 && c <= 90) {
-          this.upper = true;
-          if (this.lastLower) this.lowerThenUpper = true;
-          this.lastLower = false;
-          this.letters++;
-        } else if (c >= 97 && c <= 122) {
-          this.lastLower = true;
-          this.letters++;
-        } else if (c === 95) {
-          if (this.letters > 0) this.underscore = true;
-          this.lastLower = false;
-        } else if (c >= 0xc0) {
-          this.letters++;
-          this.lastLower = false;
-        }
-        lastSignificant = c;
-        continue;
+function wordSlot(size: number, first: number, second: number, last: number): number {
+  const h = Math.imul(size, 0x9e3779b1) ^ Math.imul(first, 0x85ebca6b) ^ Math.imul(second, 0xc2b2ae35) ^ Math.imul(last, 0x27d4eb2f);
+  return (h ^ (h >>> 16)) & (WORD_SLOTS_SIZE - 1);
+}
+
+function wordIdOf(word: string): number {
+  const size = word.length;
+  for (let slot = wordSlot(size, word.charCodeAt(0), size > 1 ? word.charCodeAt(1) : 0, word.charCodeAt(size - 1)); ; slot = (slot + 1) & (WORD_SLOTS_SIZE - 1)) {
+    const id = (WORD_SLOTS[slot] ?? 0) - 1;
+    if (id < 0) {
+      WORD_TEXT.push(word);
+      WORD_ENTRY.push(LEXICON.get(word));
+      WORD_SLOTS[slot] = WORD_TEXT.length;
+      return WORD_TEXT.length - 1;
+    }
+    if (WORD_TEXT[id] === word) return id;
+  }
+}
+
+for (const word of LEXICON.keys()) if (/^[a-z0-9_]+$/.test(word)) wordIdOf(word);
+for (const [cue, phrase] of PHRASES) {
+  const space = cue.indexOf(' ');
+  const head = cue.slice(0, space);
+  const tail = cue.slice(space + 1);
+  // A tail with a space or a character above ASCII can never be one ASCII token: those phrases never match.
+  if (/^[a-z0-9_]+$/.test(head) && /^[a-z0-9_]+$/.test(tail)) PHRASE_BY_IDS.set(wordIdOf(head) * 65536 + wordIdOf(tail), phrase);
+}
+
+/** Id of the ASCII token text[start, end) lower-cased, or -1 when it is neither a cue word nor a phrase tail. */
+function lookupWord(text: string, start: number, end: number): number {
+  const size = end - start;
+  const first = lowerAscii(text.charCodeAt(start));
+  const second = size > 1 ? lowerAscii(text.charCodeAt(start + 1)) : 0;
+  const last = lowerAscii(text.charCodeAt(end - 1));
+  for (let slot = wordSlot(size, first, second, last); ; slot = (slot + 1) & (WORD_SLOTS_SIZE - 1)) {
+    const id = (WORD_SLOTS[slot] ?? 0) - 1;
+    if (id < 0) return -1;
+    const word = WORD_TEXT[id] ?? '';
+    if (word.length === size && sameLowerAscii(word, text, start, size)) return id;
+  }
+}
+
+function lowerAscii(c: number): number {
+  return c >= 0x41 && c <= 0x5a ? c + 32 : c;
+}
+
+/** Whether `word` equals text[start, start + size) with ASCII upper case lowered. */
+function sameLowerAscii(word: string, text: string, start: number, size: number): boolean {
+  for (let k = 0; k < size; k++) if (word.charCodeAt(k) !== lowerAscii(text.charCodeAt(start + k))) return false;
+  return true;
+}
+
+/**
+ * The state of one pass over one text, module-level and reused (no closure or allocation per call). The
+ * per-character loop keeps its flags in locals; a token's end goes to endToken.
+ */
+let scanText = '';
+let scanWeight = 1;
+let scanTally = new Tally();
+/** The previous token's id when it starts a phrase, else -1; or, for a token above ASCII, its text in headWord. */
+let headId = -1;
+let headWord = '';
+
+/** Adds one text to `t`, `weight` per observation (the system prompt counts half). */
+function scan(text: string, weight: number, t: Tally): void {
+  scanText = text;
+  scanWeight = weight;
+  scanTally = t;
+  headId = -1;
+  headWord = '';
+  const length = text.length;
+  let start = -1;
+  let upper = false;
+  let lowerThenUpper = false;
+  let underscore = false;
+  let letters = 0;
+  let lastLower = false;
+  let wide = false;
+  let lastSignificant = 32; // previous non-space character
+  for (let i = 0; i < length; i++) {
+    const c = text.charCodeAt(i);
+    if (isWordCode(c)) {
+      if (start === -1) {
+        start = i;
+        upper = lowerThenUpper = underscore = lastLower = wide = false;
+        letters = 0;
       }
-      if (this.start !== -1) this.endToken(i);
-      if (c === 32 || c === 10 || c === 9 || c === 13) continue;
-      punctuation(c, lastSignificant, i + 1 < length ? text.charCodeAt(i + 1) : 0, i > 0 ? text.charCodeAt(i - 1) : 32, weight, t);
+      if (c >= 97 && c <= 122) {
+        lastLower = true;
+        letters++;
+      } else if (c >= 65 && c <= 90) {
+        upper = true;
+        if (lastLower) lowerThenUpper = true;
+        lastLower = false;
+        letters++;
+      } else if (c === 95) {
+        if (letters > 0) underscore = true;
+        lastLower = false;
+      } else if (c >= 0xc0) {
+        letters++;
+        lastLower = false;
+        wide = true;
+      }
       lastSignificant = c;
+      continue;
     }
-    if (this.start !== -1) this.endToken(length);
-    this.text = '';
+    if (start !== -1) {
+      endToken(start, i, letters, underscore || lowerThenUpper, upper, wide);
+      start = -1;
+    }
+    if (c === 32 || c === 10 || c === 9 || c === 13) continue;
+    punctuation(c, lastSignificant, i + 1 < length ? text.charCodeAt(i + 1) : 0, i > 0 ? text.charCodeAt(i - 1) : 32, weight, t);
+    lastSignificant = c;
   }
+  if (start !== -1) endToken(start, length, letters, underscore || lowerThenUpper, upper, wide);
+  scanText = '';
+}
 
-  beginToken(i: number): void {
-    this.start = i;
-    this.upper = false;
-    this.lowerThenUpper = false;
-    this.underscore = false;
-    this.letters = 0;
-    this.lastLower = false;
-    this.afterBackslash = i > 0 && this.text.charCodeAt(i - 1) === 92;
+function endToken(start: number, end: number, letters: number, identifier: boolean, upper: boolean, wide: boolean): void {
+  const t = scanTally;
+  const weight = scanWeight;
+  if (letters === 0) {
+    t.numbers += weight;
+    headId = -1;
+    headWord = '';
+    return;
   }
-
-  endToken(end: number): void {
-    const t = this.t;
-    const weight = this.weight;
-    const start = this.start;
-    this.start = -1;
-    if (this.letters === 0) {
-      t.numbers += weight;
-      this.head = '';
-      return;
-    }
-    t.words += weight;
-    if (this.underscore || this.lowerThenUpper) t.identifiers += weight;
-    if (end - start > LONGEST_CUE) {
-      t.firstWord ??= '';
-      this.head = '';
-      return;
-    }
-    const raw = this.text.slice(start, end);
-    const word = this.upper ? raw.toLowerCase() : raw;
+  t.words += weight;
+  if (identifier) t.identifiers += weight;
+  if (end - start > LONGEST_CUE) {
+    t.firstWord ??= '';
+    headId = -1;
+    headWord = '';
+    return;
+  }
+  const text = scanText;
+  const afterBackslash = start > 0 && text.charCodeAt(start - 1) === 92;
+  if (wide) {
+    // Above ASCII: the general path (lower-casing is Unicode's), by strings.
+    const raw = text.slice(start, end);
+    endWordString(upper ? raw.toLowerCase() : raw, afterBackslash, t, weight);
+    return;
+  }
+  if (t.firstWord === undefined || afterBackslash || headWord !== '') {
+    const raw = text.slice(start, end);
+    const word = upper ? raw.toLowerCase() : raw;
     t.firstWord ??= word;
-    if (this.afterBackslash && LATEX.has(word)) t.latex += weight;
-    if (this.head !== '') {
-      const phrase = PHRASES.get(`${this.head} ${word}`);
-      if (phrase !== undefined) addCues(phrase, weight, t);
-    }
-    const entry = LEXICON.get(word);
-    if (entry === undefined) {
-      this.head = '';
+    if (afterBackslash && LATEX.has(word)) t.latex += weight;
+    if (headWord !== '') {
+      // The previous token was read as a string: look the phrase up the same way.
+      endWordString(word, false, t, weight, true);
       return;
     }
-    addCues(entry, weight, t);
-    this.head = entry.head ? word : '';
   }
+  const id = lookupWord(text, start, end);
+  if (headId >= 0 && id >= 0) {
+    const phrase = PHRASE_BY_IDS.get(headId * 65536 + id);
+    if (phrase !== undefined) addCues(phrase, weight, t);
+  }
+  const entry = id >= 0 ? WORD_ENTRY[id] : undefined;
+  if (entry === undefined) {
+    headId = -1;
+    return;
+  }
+  addCues(entry, weight, t);
+  headId = entry.head ? id : -1;
+}
+
+/**
+ * A token looked up as a string (what every token was before the id tables): for tokens above ASCII and for
+ * the token after one. `phraseOnly` skips what the caller already did (first word, LaTeX).
+ */
+function endWordString(word: string, afterBackslash: boolean, t: Tally, weight: number, phraseOnly = false): void {
+  if (!phraseOnly) {
+    t.firstWord ??= word;
+    if (afterBackslash && LATEX.has(word)) t.latex += weight;
+  }
+  const head = headWord !== '' ? headWord : headId >= 0 ? WORD_TEXT[headId] ?? '' : '';
+  if (head !== '') {
+    const phrase = PHRASES.get(`${head} ${word}`);
+    if (phrase !== undefined) addCues(phrase, weight, t);
+  }
+  const entry = LEXICON.get(word);
+  headId = -1;
+  headWord = '';
+  if (entry === undefined) return;
+  addCues(entry, weight, t);
+  if (entry.head) headWord = word;
 }
 
 /** Shape counts from one punctuation character, given its neighbours. */
@@ -236,7 +338,6 @@ function punctuation(c: number, lastSignificant: number, next: number, previous:
   }
 }
 
-const scanner = new Scanner();
 
 function capped(count: number, cap: number): number {
   return count < cap ? count : cap;
@@ -266,10 +367,10 @@ export const capability: SignalFn<Record<Capability, number>> = (req, text: Requ
   scans = (scans + 1) | 0;
   const t = new Tally();
   // The cased view when there is one: camelCase identifiers are a coding cue.
-  scanner.scan(text.userCased ?? text.user, 1, t);
-  for (const decoded of text.decoded) scanner.scan(decoded, 1, t);
+  scan(text.userCased ?? text.user, 1, t);
+  for (const decoded of text.decoded) scan(decoded, 1, t);
   // A system prompt sets the scene but is often boilerplate ("You are a helpful assistant"): half weight.
-  scanner.scan(text.system, 0.5, t);
+  scan(text.system, 0.5, t);
 
   const lengthFactor = t.words > 120 ? Math.sqrt(t.words / 120) : 1;
   const cues = t.cues;
