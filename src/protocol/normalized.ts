@@ -1,3 +1,4 @@
+import { stringField, type JsonObject } from './fields.ts';
 import type { ApiFamily, EndpointKind, NormalizedRequest, NormalizedResponse } from './types.ts';
 
 /** The view of a request with nothing in it, filled in by each format. */
@@ -8,6 +9,14 @@ export function emptyRequest(family: ApiFamily, kind: EndpointKind): NormalizedR
 /** The view of a response with nothing in it, filled in by each format. */
 export function emptyResponse(): NormalizedResponse {
   return { text: '', reasoning: '', toolCalls: [], choices: 1, logprobs: false };
+}
+
+/** The view of a generated response with its `id` and `model` read from the body; each format fills in the rest. */
+export function responseWithIdAndModel(body: JsonObject): NormalizedResponse {
+  const res = emptyResponse();
+  put(res, 'id', stringField(body, 'id'));
+  put(res, 'model', stringField(body, 'model'));
+  return res;
 }
 
 /** Sets `target[key]` only when there is a value, so absent stays absent (not `key: undefined`). */

@@ -6,7 +6,7 @@ import {
   Budget, joinLines, MAX_PARTS_PER_MESSAGE, MAX_REQUEST_TEXT_CHARS, MAX_RESPONSE_TEXT_CHARS, MAX_TOOL_CALLS, MAX_TOOLS,
   MAX_TURNS,
 } from '../limits.ts';
-import { emptyRequest, emptyResponse, put } from '../normalized.ts';
+import { emptyRequest, put, responseWithIdAndModel } from '../normalized.ts';
 import { jsonEventParser } from '../sse.ts';
 import type { NormalizedRequest, NormalizedResponse, StreamAssembler, ToolCall, ToolSpec, Turn } from '../types.ts';
 import { messagesUsage } from './usage.ts';
@@ -138,10 +138,8 @@ function normalizeMessagesRequest(body: JsonObject): NormalizedRequest {
 // ---- response ----
 
 function normalizeMessagesResponse(body: JsonObject): NormalizedResponse {
-  const res = emptyResponse();
+  const res = responseWithIdAndModel(body);
   const budget = new Budget(MAX_RESPONSE_TEXT_CHARS);
-  put(res, 'id', stringField(body, 'id'));
-  put(res, 'model', stringField(body, 'model'));
   const text: string[] = [];
   const reasoning: string[] = [];
   for (const block of arrayField(body, 'content') ?? []) {

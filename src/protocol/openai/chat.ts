@@ -6,7 +6,7 @@ import {
 } from '../fields.ts';
 import type { EndpointHandler } from '../handler.ts';
 import { Budget, joinLines, MAX_REQUEST_TEXT_CHARS, MAX_RESPONSE_TEXT_CHARS, MAX_TOOL_CALLS, MAX_TURNS } from '../limits.ts';
-import { emptyRequest, emptyResponse, put } from '../normalized.ts';
+import { emptyRequest, put, responseWithIdAndModel } from '../normalized.ts';
 import type { NormalizedRequest, NormalizedResponse, ToolCall, Turn } from '../types.ts';
 import { ChoiceChunkAssembler, type ChoiceFormat } from './choice-stream.ts';
 import { readFunctionTools, toolChoiceOf } from './tools.ts';
@@ -101,10 +101,8 @@ function normalizeChatRequest(body: JsonObject): NormalizedRequest {
 // ---- response ----
 
 function normalizeChatResponse(body: JsonObject): NormalizedResponse {
-  const res = emptyResponse();
+  const res = responseWithIdAndModel(body);
   const budget = new Budget(MAX_RESPONSE_TEXT_CHARS);
-  put(res, 'id', stringField(body, 'id'));
-  put(res, 'model', stringField(body, 'model'));
   const choices = arrayField(body, 'choices') ?? [];
   res.choices = choices.length;
   const text: string[] = [];

@@ -2,7 +2,7 @@
 import { arrayField, booleanField, isRecord, keyCount, numberField, recordField, stopCount, stringField, type JsonObject } from '../fields.ts';
 import type { EndpointHandler } from '../handler.ts';
 import { Budget, joinLines, MAX_PARTS_PER_MESSAGE, MAX_REQUEST_TEXT_CHARS, MAX_RESPONSE_TEXT_CHARS } from '../limits.ts';
-import { emptyRequest, emptyResponse, put } from '../normalized.ts';
+import { emptyRequest, put, responseWithIdAndModel } from '../normalized.ts';
 import type { NormalizedRequest, NormalizedResponse } from '../types.ts';
 import { ChoiceChunkAssembler, type ChoiceFormat } from './choice-stream.ts';
 import { completionUsage } from './usage.ts';
@@ -56,10 +56,8 @@ function normalizeCompletionsRequest(body: JsonObject): NormalizedRequest {
 }
 
 function normalizeCompletionsResponse(body: JsonObject): NormalizedResponse {
-  const res = emptyResponse();
+  const res = responseWithIdAndModel(body);
   const budget = new Budget(MAX_RESPONSE_TEXT_CHARS);
-  put(res, 'id', stringField(body, 'id'));
-  put(res, 'model', stringField(body, 'model'));
   const choices = arrayField(body, 'choices') ?? [];
   res.choices = choices.length;
   const text: string[] = [];

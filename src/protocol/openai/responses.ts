@@ -6,7 +6,7 @@ import {
   Budget, joinLines, MAX_LIST_ENTRIES, MAX_REQUEST_TEXT_CHARS, MAX_RESPONSE_TEXT_CHARS,
   MAX_TOOL_CALLS, MAX_TURNS,
 } from '../limits.ts';
-import { emptyRequest, emptyResponse, put } from '../normalized.ts';
+import { emptyRequest, put, responseWithIdAndModel } from '../normalized.ts';
 import { jsonEventParser } from '../sse.ts';
 import type { NormalizedRequest, NormalizedResponse, StreamAssembler, ToolCall, Turn } from '../types.ts';
 import { readFunctionTools, toolChoiceOf } from './tools.ts';
@@ -110,10 +110,8 @@ function normalizeResponsesRequest(body: JsonObject): NormalizedRequest {
 // ---- response ----
 
 function normalizeResponsesResponse(body: JsonObject): NormalizedResponse {
-  const res = emptyResponse();
+  const res = responseWithIdAndModel(body);
   const budget = new Budget(MAX_RESPONSE_TEXT_CHARS);
-  put(res, 'id', stringField(body, 'id'));
-  put(res, 'model', stringField(body, 'model'));
   const text: string[] = [];
   const reasoning: string[] = [];
   for (const item of arrayField(body, 'output') ?? []) {
