@@ -3,12 +3,12 @@ import { type PartTypes, readParts } from '../content-parts.ts';
 import { arrayField, isRecord, numberField, recordField, stringField, type JsonObject } from '../fields.ts';
 import type { EndpointHandler } from '../handler.ts';
 import {
-  Budget, joinLines, MAX_PARTS_PER_MESSAGE, MAX_REQUEST_TEXT_CHARS, MAX_RESPONSE_TEXT_CHARS, MAX_TOOL_CALLS, MAX_TOOLS,
-  MAX_TURNS,
+  Budget, joinLines, MAX_PARTS_PER_MESSAGE, MAX_REQUEST_TEXT_CHARS, MAX_RESPONSE_TEXT_CHARS, MAX_TOOL_CALLS, MAX_TURNS,
 } from '../limits.ts';
 import { emptyRequest, put, responseWithIdAndModel } from '../normalized.ts';
 import { jsonEventParser } from '../sse.ts';
-import type { NormalizedRequest, NormalizedResponse, StreamAssembler, ToolCall, ToolSpec, Turn } from '../types.ts';
+import { readToolSpecs, type ToolIdentity } from '../tool-specs.ts';
+import type { NormalizedRequest, NormalizedResponse, StreamAssembler, ToolCall, Turn } from '../types.ts';
 import { messagesUsage } from './usage.ts';
 
 // ---- request ----
@@ -81,24 +81,9 @@ function readMessage(message: JsonObject, turns: Turn[], budget: Budget): void {
 }
 
 /** Client tools have an `input_schema` (and no type, or 'custom'); server tools a versioned type. */
-function readTools(body: JsonObject, budget: Budget): ToolSpec[] {
-  const list = arrayField(body, 'tools');
-  if (!list) return [];
-  const tools: ToolSpec[] = [];
-  const end = Math.min(list.length, MAX_TOOLS);
-  for (let i = 0; i < end && budget.visit(); i++) {
-    const tool: unknown = list[i];
-    if (!isRecord(tool)) continue;
-    const type = stringField(tool, 'type');
-    const spec: ToolSpec = {
-      name: stringField(tool, 'name') ?? type ?? '',
-      type: type === undefined || type === 'custom' ? 'function' : type,
-    };
-    const description = stringField(tool, 'description');
-    if (description) put(spec, 'description', budget.take(description));
-    tools.push(spec);
-  }
-  return tools;
+function identifyTool(tool: JsonObject): ToolIdentity {
+  const type = stringField(tool, 'type');
+  return { name: stringField(tool, 'name') ?? type ?? '', type: type === undefined || type === 'custom' ? 'function' : type, holder: tool };
 }
 
 /** Shared by /v1/messages and /v1/messages/count_tokens, whose bodies differ only in a few fields. */
@@ -111,7 +96,7 @@ export function normalizeMessagesBody(body: JsonObject, req: NormalizedRequest):
     if (isRecord(message)) readMessage(message, req.turns, budget);
   }
   if (req.turns.length > MAX_TURNS) req.turns.length = MAX_TURNS;
-  req.tools = readTools(body, budget);
+  req.tools = readToolSpecs(body, budget, identifyTool);
 
   const p = req.params;
   put(p, 'max_tokens', numberField(body, 'max_tokens'));

@@ -1,6 +1,6 @@
-import { arrayField, isRecord, recordField, stringField, type JsonObject } from '../fields.ts';
-import { type Budget, MAX_TOOLS } from '../limits.ts';
-import { put } from '../normalized.ts';
+import { isRecord, recordField, stringField, type JsonObject } from '../fields.ts';
+import type { Budget } from '../limits.ts';
+import { readToolSpecs } from '../tool-specs.ts';
 import type { ToolSpec } from '../types.ts';
 
 /**
@@ -9,26 +9,13 @@ import type { ToolSpec } from '../types.ts';
  * file_search, ...) keep their type and use it as their name when they have none.
  */
 export function readFunctionTools(body: JsonObject, budget: Budget, shape: 'nested' | 'flat'): ToolSpec[] {
-  const list = arrayField(body, 'tools');
-  if (!list) return [];
-  const tools: ToolSpec[] = [];
-  const end = Math.min(list.length, MAX_TOOLS);
-  for (let i = 0; i < end && budget.visit(); i++) {
-    const tool: unknown = list[i];
-    if (!isRecord(tool)) continue;
+  return readToolSpecs(body, budget, (tool) => {
     const type = stringField(tool, 'type') ?? 'function';
     const isClientTool = type === 'function' || type === 'custom';
     const holder = isClientTool && shape === 'nested' ? recordField(tool, type) : tool;
-    if (!holder) continue;
-    const spec: ToolSpec = {
-      name: stringField(holder, 'name') ?? (isClientTool ? '' : type),
-      type: isClientTool ? 'function' : type,
-    };
-    const description = stringField(holder, 'description');
-    if (description) put(spec, 'description', budget.take(description));
-    tools.push(spec);
-  }
-  return tools;
+    if (!holder) return undefined;
+    return { name: stringField(holder, 'name') ?? (isClientTool ? '' : type), type: isClientTool ? 'function' : type, holder };
+  });
 }
 
 /** `tool_choice` as one word: 'auto' | 'none' | 'required', or the object's type ('function', 'allowed_tools', ...). */
