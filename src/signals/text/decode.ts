@@ -231,8 +231,8 @@ const LEET_CHAR = new Uint8Array(128);
 for (const ch of Object.keys(LEET)) LEET_CHAR[ch.charCodeAt(0)] = 1;
 
 /**
- * Rewrites leetspeak words ("1gn0r3 pr3v10u5") when at least two words mix letters with leet
- * digits inside the word; "gpt4", "mp3" or "h264" (digits only at the end) do not count.
+ * Rewrites leetspeak words ("1gn0r3 pr3v10u5") when at least two words carry a leet character
+ * between letters; "gpt4", "mp3", "1st" or "10am" (digits only at an edge) do not count.
  */
 function decodeLeetspeak(lower: string): string {
   // lower.split(/\s+/) with leet words rewritten, joined with ' ', in one pass: unchanged stretches are
@@ -248,8 +248,8 @@ function decodeLeetspeak(lower: string): string {
     if (c < 0x80) {
       if ((ASCII_SPACE[c] ?? 0) === 0) { hasLeet |= LEET_CHAR[c] ?? 0; continue; }
     } else if (!isRegexSpace(c)) continue;
-    if (hasLeet !== 0 && isLeetWord(lower, start, i)) {
-      leetWords++;
+    if (hasLeet !== 0 && mixesLeetAndLetters(lower, start, i)) {
+      if (isLeetWord(lower, start, i)) leetWords++;
       let plain = '';
       for (const ch of lower.slice(start, i)) plain += LEET[ch] ?? ch;
       out += lower.slice(copied, start) + plain;
@@ -284,7 +284,36 @@ function isRegexSpace(c: number): boolean {
     c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
+/**
+ * A leet word has a leet character between two letters ("h4ck", "1gn0r3"): a digit only at the start
+ * or the end ("1st", "10am", "gpt4") is ordinary writing, and treating it as leet would put whole
+ * prompts into the decoded text.
+ */
 function isLeetWord(word: string, start: number, end: number): boolean {
+  if (end - start < 3 || end - start > 40) return false;
+  let letters = 0;
+  let interior = false;
+  let leetAfterLetter = false;
+  for (let i = start; i < end; i++) {
+    const c = word.charCodeAt(i);
+    if (c >= 0x61 && c <= 0x7a) {
+      letters++;
+      if (leetAfterLetter) interior = true;
+      leetAfterLetter = false;
+    } else if (c < 0x80 && LEET_CHAR[c] === 1) {
+      leetAfterLetter = leetAfterLetter || (i > start && isLowerLetter(word.charCodeAt(i - 1)));
+    } else if (c >= 0x30 && c <= 0x39) return false;
+    else leetAfterLetter = false;
+  }
+  return letters >= 2 && interior;
+}
+
+function isLowerLetter(c: number): boolean {
+  return c >= 0x61 && c <= 0x7a;
+}
+
+/** Once a text is leetspeak, every word mixing letters with leet characters is rewritten ("4ll" too). */
+function mixesLeetAndLetters(word: string, start: number, end: number): boolean {
   if (end - start < 3 || end - start > 40) return false;
   let letters = 0;
   let leet = 0;

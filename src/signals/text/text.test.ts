@@ -55,6 +55,7 @@ describe('decodeEmbedded', () => {
   });
   it('finds nothing in ordinary text, ids, hashes and version names', () => {
     assert.deepEqual(decodeEmbedded('Commit 3f2a9c0d1e4b5a6978877c6d5e4f3a2b1c0d9e8f fixed GPT4 on h264 and mp3, see internationalization docs.'), []);
+    assert.deepEqual(decodeEmbedded('Meet on the 1st or 3rd at 10am; the 2nd floor room, 4th door.'), []);
   });
   it('stays bounded on a megabyte of base64-looking text', () => {
     within(100, () => assert.ok(decodeEmbedded('QUJDREVGR0hJSktMTU5PUA== '.repeat(50_000)).join('').length <= 8 * 1024));
