@@ -6,6 +6,14 @@ export function emptyRequest(family: ApiFamily, kind: EndpointKind): NormalizedR
   return { family, kind, stream: false, system: '', turns: [], tools: [], params: {} };
 }
 
+/** The view of a request to an endpoint that may stream, with its `model` and `stream` read from the body. */
+export function requestWithModelAndStream(body: JsonObject, family: ApiFamily, kind: EndpointKind): NormalizedRequest {
+  const req = emptyRequest(family, kind);
+  put(req, 'model', stringField(body, 'model'));
+  req.stream = body['stream'] === true;
+  return req;
+}
+
 /** The view of a response with nothing in it, filled in by each format. */
 export function emptyResponse(): NormalizedResponse {
   return { text: '', reasoning: '', toolCalls: [], choices: 1, logprobs: false };

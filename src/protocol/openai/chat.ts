@@ -6,9 +6,10 @@ import {
 } from '../fields.ts';
 import type { EndpointHandler } from '../handler.ts';
 import { Budget, joinLines, MAX_REQUEST_TEXT_CHARS, MAX_RESPONSE_TEXT_CHARS, MAX_TOOL_CALLS, MAX_TURNS } from '../limits.ts';
-import { emptyRequest, put, responseWithIdAndModel } from '../normalized.ts';
+import { put, requestWithModelAndStream, responseWithIdAndModel } from '../normalized.ts';
 import type { NormalizedRequest, NormalizedResponse, ToolCall, Turn } from '../types.ts';
 import { ChoiceChunkAssembler, type ChoiceFormat } from './choice-stream.ts';
+import { readSamplingParams } from './sampling-params.ts';
 import { readFunctionTools, toolChoiceOf } from './tools.ts';
 import { completionUsage } from './usage.ts';
 
@@ -50,10 +51,8 @@ function readToolCalls(message: JsonObject, budget: Budget): ToolCall[] {
 }
 
 function normalizeChatRequest(body: JsonObject): NormalizedRequest {
-  const req = emptyRequest('openai', 'chat_completions');
+  const req = requestWithModelAndStream(body, 'openai', 'chat_completions');
   const budget = new Budget(MAX_REQUEST_TEXT_CHARS);
-  put(req, 'model', stringField(body, 'model'));
-  req.stream = body['stream'] === true;
   const system: string[] = [];
   const messages = arrayField(body, 'messages') ?? [];
   for (const message of messages) {
@@ -81,10 +80,7 @@ function normalizeChatRequest(body: JsonObject): NormalizedRequest {
   req.tools = readFunctionTools(body, budget, 'nested');
 
   const p = req.params;
-  put(p, 'n', numberField(body, 'n'));
-  put(p, 'temperature', numberField(body, 'temperature'));
-  put(p, 'top_p', numberField(body, 'top_p'));
-  put(p, 'seed', numberField(body, 'seed'));
+  readSamplingParams(body, p);
   put(p, 'max_tokens', numberField(body, 'max_completion_tokens') ?? numberField(body, 'max_tokens'));
   put(p, 'logprobs', booleanField(body, 'logprobs'));
   put(p, 'top_logprobs', numberField(body, 'top_logprobs'));

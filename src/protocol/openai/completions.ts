@@ -2,9 +2,10 @@
 import { arrayField, booleanField, isRecord, keyCount, numberField, recordField, stopCount, stringField, type JsonObject } from '../fields.ts';
 import type { EndpointHandler } from '../handler.ts';
 import { Budget, joinLines, MAX_PARTS_PER_MESSAGE, MAX_REQUEST_TEXT_CHARS, MAX_RESPONSE_TEXT_CHARS } from '../limits.ts';
-import { emptyRequest, put, responseWithIdAndModel } from '../normalized.ts';
+import { put, requestWithModelAndStream, responseWithIdAndModel } from '../normalized.ts';
 import type { NormalizedRequest, NormalizedResponse } from '../types.ts';
 import { ChoiceChunkAssembler, type ChoiceFormat } from './choice-stream.ts';
+import { readSamplingParams } from './sampling-params.ts';
 import { completionUsage } from './usage.ts';
 
 /**
@@ -25,10 +26,8 @@ function readPrompt(prompt: unknown, budget: Budget, pieces: string[]): number {
 }
 
 function normalizeCompletionsRequest(body: JsonObject): NormalizedRequest {
-  const req = emptyRequest('openai', 'completions');
+  const req = requestWithModelAndStream(body, 'openai', 'completions');
   const budget = new Budget(MAX_REQUEST_TEXT_CHARS);
-  put(req, 'model', stringField(body, 'model'));
-  req.stream = body['stream'] === true;
   const pieces: string[] = [];
   const prompts = readPrompt(body['prompt'], budget, pieces);
   const suffix = stringField(body, 'suffix');
@@ -36,10 +35,7 @@ function normalizeCompletionsRequest(body: JsonObject): NormalizedRequest {
   if (prompts > 0) req.turns.push({ role: 'user', text: joinLines(pieces) });
 
   const p = req.params;
-  put(p, 'n', numberField(body, 'n'));
-  put(p, 'temperature', numberField(body, 'temperature'));
-  put(p, 'top_p', numberField(body, 'top_p'));
-  put(p, 'seed', numberField(body, 'seed'));
+  readSamplingParams(body, p);
   put(p, 'max_tokens', numberField(body, 'max_tokens'));
   // Legacy `logprobs` is the number of alternatives per token, which is what top_logprobs means elsewhere.
   const logprobs = numberField(body, 'logprobs');

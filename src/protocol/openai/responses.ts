@@ -6,7 +6,7 @@ import {
   Budget, joinLines, MAX_LIST_ENTRIES, MAX_REQUEST_TEXT_CHARS, MAX_RESPONSE_TEXT_CHARS,
   MAX_TOOL_CALLS, MAX_TURNS,
 } from '../limits.ts';
-import { emptyRequest, put, responseWithIdAndModel } from '../normalized.ts';
+import { put, requestWithModelAndStream, responseWithIdAndModel } from '../normalized.ts';
 import { jsonEventParser } from '../sse.ts';
 import type { NormalizedRequest, NormalizedResponse, StreamAssembler, ToolCall, Turn } from '../types.ts';
 import { readFunctionTools, toolChoiceOf } from './tools.ts';
@@ -69,10 +69,8 @@ function readInputItem(item: JsonObject, req: NormalizedRequest, system: string[
 }
 
 function normalizeResponsesRequest(body: JsonObject): NormalizedRequest {
-  const req = emptyRequest('openai', 'responses');
+  const req = requestWithModelAndStream(body, 'openai', 'responses');
   const budget = new Budget(MAX_REQUEST_TEXT_CHARS);
-  put(req, 'model', stringField(body, 'model'));
-  req.stream = body['stream'] === true;
   const system: string[] = [];
   const instructions = stringField(body, 'instructions');
   if (instructions) system.push(budget.take(instructions));
