@@ -3,10 +3,10 @@ import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
 import type { Writable } from 'node:stream';
 import type { Command } from 'commander';
-import { defaultConfig } from '../config/config.ts';
 import type { EventQuery } from '../store/event-store.ts';
 import { databasePath } from '../store/sqlite/database.ts';
 import { SqliteEventStore } from '../store/sqlite/sqlite-event-store.ts';
+import { dataDirOption } from './data-dir-option.ts';
 
 /** Export writes a lot to stdout, so it needs a real stream to respect back-pressure. */
 export interface EventsOutput {
@@ -136,12 +136,11 @@ export function registerEvents(program: Command, output: EventsOutput = processE
     .command('events')
     .description('Read the recorded traffic events.')
     .addHelpText('after', '\nExample:\n  distillguard events export --since 2025-03-01 --out march.jsonl\n');
-  const dataDirHelp = 'data directory (events and keys)';
 
   events
     .command('export')
     .description('Write events as JSON Lines (traffic-event schema), in time order, to stdout or a file.')
-    .option('--data-dir <dir>', dataDirHelp, defaultConfig.dataDir)
+    .addOption(dataDirOption())
     .option('--since <ts>', 'only events at or after this time (RFC 3339; UTC when no offset)')
     .option('--until <ts>', 'only events before this time')
     .option('--out <file>', 'write to this file instead of stdout')
@@ -153,7 +152,7 @@ export function registerEvents(program: Command, output: EventsOutput = processE
   events
     .command('count')
     .description('Print how many events are stored (optionally in a time range).')
-    .option('--data-dir <dir>', dataDirHelp, defaultConfig.dataDir)
+    .addOption(dataDirOption())
     .option('--since <ts>', 'only events at or after this time')
     .option('--until <ts>', 'only events before this time')
     .addHelpText('after', '\nExample:\n  distillguard events count --since 2025-03-01\n')

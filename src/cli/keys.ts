@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
-import { defaultConfig } from '../config/config.ts';
 import { databasePath } from '../store/sqlite/database.ts';
 import { SqliteKeyStore } from '../store/sqlite/key-store.ts';
+import { dataDirOption } from './data-dir-option.ts';
 
 /** Where a command prints: the process's streams, or a test's buffers. */
 export interface CommandOutput {
@@ -86,13 +86,12 @@ export function registerKeys(program: Command, output: CommandOutput = processOu
     .command('keys')
     .description("Manage DistillGuard's own API keys (stored hashed in the data directory).")
     .addHelpText('after', '\nExample:\n  distillguard keys add --account acme --data-dir ./distillguard-data\n');
-  const dataDirHelp = 'data directory (events and keys)';
 
   keys
     .command('add')
     .description('Create a key for an account and print its secret once.')
     .requiredOption('--account <account>', 'the account the key bills to')
-    .option('--data-dir <dir>', dataDirHelp, defaultConfig.dataDir)
+    .addOption(dataDirOption())
     .addHelpText('after', '\nExample:\n  distillguard keys add --account acme > acme.key\n')
     .action((flags: KeysAddFlags) => {
       process.exitCode = addKeyCommand(flags, output);
@@ -101,7 +100,7 @@ export function registerKeys(program: Command, output: CommandOutput = processOu
   keys
     .command('list')
     .description('List keys (ids, accounts, dates; never secrets).')
-    .option('--data-dir <dir>', dataDirHelp, defaultConfig.dataDir)
+    .addOption(dataDirOption())
     .option('--format <format>', 'text or json', 'text')
     .addHelpText('after', '\nExample:\n  distillguard keys list --format json\n')
     .action((flags: KeysListFlags) => {
@@ -112,7 +111,7 @@ export function registerKeys(program: Command, output: CommandOutput = processOu
     .command('revoke')
     .description('Revoke a key by its id; a running gateway stops accepting it shortly after.')
     .argument('<id>', 'the key id, as shown by keys list (key_...)')
-    .option('--data-dir <dir>', dataDirHelp, defaultConfig.dataDir)
+    .addOption(dataDirOption())
     .addHelpText('after', '\nExample:\n  distillguard keys revoke key_0123456789ab\n')
     .action((id: string, flags: KeysRevokeFlags) => {
       process.exitCode = revokeKeyCommand(id, flags, output);
