@@ -1,6 +1,7 @@
 /** POST /v1/messages and /v1/messages/count_tokens — the Anthropic Messages API, plain and streamed. */
+import { arrayField, isRecord, numberField, recordField, stringField, type JsonObject } from '../protocol/fields.ts';
+import { contentText, countWords, lastUserText, messagesWordCount } from './prompt-text.ts';
 import { missingField } from './errors.ts';
-import { arrayField, contentText, countWords, isObject, lastUserText, messagesWordCount, numberField, objectField, stringField, type JsonObject } from './json-access.ts';
 import { idSuffix, jsonReply, namedFrame, type GeneratorSettings, type ParsedRequest, type Reply, type SseEvent, wordLimit } from './reply.ts';
 import { generateReasoningTokens, generateTokens, hashText, splitInPieces } from './text-generator.ts';
 import { argumentsFor, chooseTool, type ToolChoice, type ToolSpec } from './tools.ts';
@@ -40,7 +41,7 @@ export function handleMessages(request: ParsedRequest, settings: GeneratorSettin
   let outputTokens = 0;
   let thinkingTokens = 0;
 
-  if (objectField(body, 'thinking')?.['type'] === 'enabled') {
+  if (recordField(body, 'thinking')?.['type'] === 'enabled') {
     const thinking = generateReasoningTokens(seed, Math.max(8, settings.outputTokens >> 1));
     thinkingTokens = thinking.length;
     outputTokens += thinking.length;
@@ -133,23 +134,23 @@ function inputTokens(body: JsonObject, messages: unknown[]): number {
 
 function endsWithToolResult(messages: unknown[]): boolean {
   const last = messages[messages.length - 1];
-  if (!isObject(last) || last['role'] !== 'user' || !Array.isArray(last['content'])) return false;
-  return last['content'].some((block) => isObject(block) && block['type'] === 'tool_result');
+  if (!isRecord(last) || last['role'] !== 'user' || !Array.isArray(last['content'])) return false;
+  return last['content'].some((block) => isRecord(block) && block['type'] === 'tool_result');
 }
 
 /** Client tools only: server tools (web search, code execution...) carry a versioned `type`. */
 function anthropicTools(body: JsonObject): ToolSpec[] {
   const tools: ToolSpec[] = [];
   for (const tool of arrayField(body, 'tools') ?? []) {
-    if (!isObject(tool) || (tool['type'] !== undefined && tool['type'] !== 'custom')) continue;
+    if (!isRecord(tool) || (tool['type'] !== undefined && tool['type'] !== 'custom')) continue;
     const name = stringField(tool, 'name');
-    if (name !== undefined) tools.push({ name, schema: objectField(tool, 'input_schema') });
+    if (name !== undefined) tools.push({ name, schema: recordField(tool, 'input_schema') });
   }
   return tools;
 }
 
 function anthropicToolChoice(choice: unknown): ToolChoice {
-  if (!isObject(choice)) return { mode: 'auto' };
+  if (!isRecord(choice)) return { mode: 'auto' };
   const name = stringField(choice, 'name');
   switch (choice['type']) {
     case 'none':

@@ -5,8 +5,8 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { isRecord } from '../protocol/fields.ts';
 import { errorReply, faultForModel, faultReply } from './errors.ts';
-import { isObject } from './json-access.ts';
 import { modelById, modelList } from './models.ts';
 import type { ApiFamily, GeneratorSettings, Handler, JsonReply, Reply } from './reply.ts';
 import { ROUTES } from './routes.ts';
@@ -166,7 +166,7 @@ function handleBody(
     respond(exchange, errorReply(exchange.family, 'invalid_request', message), false);
     return;
   }
-  if (!isObject(body)) {
+  if (!isRecord(body)) {
     respond(exchange, errorReply(exchange.family, 'invalid_request', 'The request body must be a JSON object.'), false);
     return;
   }

@@ -1,6 +1,7 @@
 /** POST /v1/chat/completions — the OpenAI Chat Completions API, plain and streamed. */
+import { arrayField, isRecord, numberField, recordField, stringField, type JsonObject } from '../protocol/fields.ts';
+import { lastUserText, messagesWordCount } from './prompt-text.ts';
 import { errorReply, missingField } from './errors.ts';
-import { arrayField, isObject, lastUserText, messagesWordCount, numberField, objectField, stringField, type JsonObject } from './json-access.ts';
 import { DONE_FRAME, FIXED_CREATED_SECONDS, idSuffix, jsonReply, type GeneratorSettings, type ParsedRequest, type Reply, type SseEvent, wordLimit } from './reply.ts';
 import { generateReasoningTokens, generateTokens, hashText, mixHash, splitInPieces, tokenLogprobs } from './text-generator.ts';
 import { argumentsFor, chooseTool, type ToolChoice, type ToolSpec } from './tools.ts';
@@ -32,7 +33,7 @@ export function handleChatCompletions(request: ParsedRequest, settings: Generato
   const userText = lastUserText(messages);
   const textSeed = hashText(userText);
   const lastMessage = messages[messages.length - 1];
-  const answersToolResult = isObject(lastMessage) && lastMessage['role'] === 'tool';
+  const answersToolResult = isRecord(lastMessage) && lastMessage['role'] === 'tool';
   const tool = chooseTool(chatTools(body), chatToolChoice(body['tool_choice']), userText, answersToolResult);
   const maxTokens = numberField(body, 'max_completion_tokens') ?? numberField(body, 'max_tokens');
   const answerLength = wordLimit(settings, maxTokens);
@@ -70,7 +71,7 @@ export function handleChatCompletions(request: ParsedRequest, settings: Generato
   const envelope = { id: `chatcmpl-${idSuffix(bodyHash)}`, created: FIXED_CREATED_SECONDS, model };
 
   if (body['stream'] === true) {
-    const includeUsage = objectField(body, 'stream_options')?.['include_usage'] === true;
+    const includeUsage = recordField(body, 'stream_options')?.['include_usage'] === true;
     return { kind: 'sse', events: chatStreamEvents(envelope, plans, logprobsWanted ? topLogprobs : -1, includeUsage ? usage : undefined) };
   }
   return jsonReply({
@@ -150,17 +151,17 @@ function utf8Bytes(text: string): number[] {
 function chatTools(body: JsonObject): ToolSpec[] {
   const tools: ToolSpec[] = [];
   for (const tool of arrayField(body, 'tools') ?? []) {
-    const fn = isObject(tool) ? objectField(tool, 'function') : undefined;
+    const fn = isRecord(tool) ? recordField(tool, 'function') : undefined;
     const name = fn ? stringField(fn, 'name') : undefined;
-    if (fn && name !== undefined) tools.push({ name, schema: objectField(fn, 'parameters') });
+    if (fn && name !== undefined) tools.push({ name, schema: recordField(fn, 'parameters') });
   }
   return tools;
 }
 
 function chatToolChoice(choice: unknown): ToolChoice {
   if (choice === 'none' || choice === 'required') return { mode: choice };
-  if (isObject(choice)) {
-    const fn = objectField(choice, 'function');
+  if (isRecord(choice)) {
+    const fn = recordField(choice, 'function');
     const name = fn ? stringField(fn, 'name') : undefined;
     if (name !== undefined) return { mode: 'required', name };
   }

@@ -1,6 +1,7 @@
 /** POST /v1/completions — the legacy OpenAI Completions API, plain and streamed. */
+import { numberField, recordField, stringField, type JsonObject } from '../protocol/fields.ts';
+import { countWords } from './prompt-text.ts';
 import { errorReply, missingField } from './errors.ts';
-import { countWords, numberField, objectField, stringField, type JsonObject } from './json-access.ts';
 import { DONE_FRAME, FIXED_CREATED_SECONDS, idSuffix, jsonReply, type GeneratorSettings, type ParsedRequest, type Reply, type SseEvent, wordLimit } from './reply.ts';
 import { generateTokens, hashText, mixHash, tokenLogprobs } from './text-generator.ts';
 
@@ -43,7 +44,7 @@ export function handleCompletions(request: ParsedRequest, settings: GeneratorSet
   const envelope = { id: `cmpl-${idSuffix(bodyHash)}`, object: 'text_completion', created: FIXED_CREATED_SECONDS, model, system_fingerprint: SYSTEM_FINGERPRINT };
 
   if (body['stream'] === true) {
-    const includeUsage = objectField(body, 'stream_options')?.['include_usage'] === true;
+    const includeUsage = recordField(body, 'stream_options')?.['include_usage'] === true;
     const head = `data: ${JSON.stringify(envelope).slice(0, -1)},"choices":[`;
     const tail = includeUsage ? '],"usage":null}\n\n' : ']}\n\n';
     const events: SseEvent[] = [];

@@ -1,6 +1,7 @@
 /** POST /v1/embeddings — deterministic unit vectors, as float arrays or base64 float32. */
+import { numberField, stringField } from '../protocol/fields.ts';
+import { countWords } from './prompt-text.ts';
 import { errorReply, missingField } from './errors.ts';
-import { countWords, numberField, stringField } from './json-access.ts';
 import { jsonReply, type ParsedRequest, type Reply } from './reply.ts';
 import { hashText, WordPicker } from './text-generator.ts';
 

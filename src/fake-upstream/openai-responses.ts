@@ -1,6 +1,7 @@
 /** POST /v1/responses — the OpenAI Responses API, plain and streamed with its full event sequence. */
+import { arrayField, isRecord, numberField, recordField, stringField, type JsonObject } from '../protocol/fields.ts';
+import { countWords, lastUserText, messagesWordCount } from './prompt-text.ts';
 import { missingField } from './errors.ts';
-import { arrayField, countWords, isObject, lastUserText, messagesWordCount, numberField, objectField, stringField, type JsonObject } from './json-access.ts';
 import { FIXED_CREATED_SECONDS, idSuffix, jsonReply, namedFrame, type GeneratorSettings, type ParsedRequest, type Reply, type SseEvent, wordLimit } from './reply.ts';
 import { generateReasoningTokens, generateTokens, hashText, splitInPieces } from './text-generator.ts';
 import { argumentsFor, chooseTool, type ToolChoice, type ToolSpec } from './tools.ts';
@@ -28,9 +29,9 @@ export function handleResponses(request: ParsedRequest, settings: GeneratorSetti
   const maxOutputTokens = numberField(body, 'max_output_tokens');
   const answerLength = wordLimit(settings, maxOutputTokens);
   const lastItem = items[items.length - 1];
-  const answersToolResult = isObject(lastItem) && lastItem['type'] === 'function_call_output';
+  const answersToolResult = isRecord(lastItem) && lastItem['type'] === 'function_call_output';
   const tool = chooseTool(responseTools(body), responseToolChoice(body['tool_choice']), userText, answersToolResult);
-  const withReasoning = isObject(body['reasoning']);
+  const withReasoning = isRecord(body['reasoning']);
   const plan: ResponsePlan = {
     bodyHash,
     reasoning: withReasoning ? generateReasoningTokens(seed, Math.max(8, settings.outputTokens >> 1)) : [],
@@ -61,7 +62,7 @@ export function handleResponses(request: ParsedRequest, settings: GeneratorSetti
 
 /** Everything of a Response object that does not depend on progress: echoes the request's settings. */
 function responseShell(body: JsonObject, model: string, bodyHash: number): JsonObject {
-  const reasoning = objectField(body, 'reasoning');
+  const reasoning = recordField(body, 'reasoning');
   return {
     id: `resp_${idSuffix(bodyHash)}`,
     object: 'response',
@@ -90,7 +91,7 @@ function responseShell(body: JsonObject, model: string, bodyHash: number): JsonO
     truncation: 'disabled',
     usage: null,
     user: null,
-    metadata: objectField(body, 'metadata') ?? {},
+    metadata: recordField(body, 'metadata') ?? {},
   };
 }
 
@@ -180,16 +181,16 @@ function responseStreamEvents(plan: ResponsePlan, inProgress: JsonObject, finalR
 function responseTools(body: JsonObject): ToolSpec[] {
   const tools: ToolSpec[] = [];
   for (const tool of arrayField(body, 'tools') ?? []) {
-    if (!isObject(tool) || tool['type'] !== 'function') continue;
+    if (!isRecord(tool) || tool['type'] !== 'function') continue;
     const name = stringField(tool, 'name');
-    if (name !== undefined) tools.push({ name, schema: objectField(tool, 'parameters') });
+    if (name !== undefined) tools.push({ name, schema: recordField(tool, 'parameters') });
   }
   return tools;
 }
 
 function responseToolChoice(choice: unknown): ToolChoice {
   if (choice === 'none' || choice === 'required') return { mode: choice };
-  if (isObject(choice)) {
+  if (isRecord(choice)) {
     const name = stringField(choice, 'name');
     if (choice['type'] === 'function' && name !== undefined) return { mode: 'required', name };
   }

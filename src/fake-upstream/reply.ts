@@ -2,7 +2,7 @@
  * What a handler produces. Handlers are pure (body in, reply out); the server decides how and when
  * to put the bytes on the wire (latency, pacing, cut streams), so handlers stay trivially testable.
  */
-import type { JsonObject } from './json-access.ts';
+import type { JsonObject } from '../protocol/fields.ts';
 
 export type ApiFamily = 'openai' | 'anthropic';
 

@@ -2,7 +2,7 @@
  * Tool calling, shared by the three APIs once their tool lists are normalised: whether to call a
  * tool, which one, and deterministic arguments that satisfy the tool's JSON schema.
  */
-import { isObject, type JsonObject } from './json-access.ts';
+import { isRecord, type JsonObject } from '../protocol/fields.ts';
 import { WordPicker } from './text-generator.ts';
 
 export interface ToolSpec {
@@ -37,7 +37,7 @@ export function chooseTool(tools: readonly ToolSpec[], choice: ToolChoice, userT
 export function argumentsFor(schema: JsonObject | undefined, seed: number): JsonObject {
   const picker = new WordPicker(seed);
   const value = valueFor(schema, picker, 0);
-  return isObject(value) ? value : {};
+  return isRecord(value) ? value : {};
 }
 
 function valueFor(schema: JsonObject | undefined, picker: WordPicker, depth: number): unknown {
@@ -55,7 +55,7 @@ function valueFor(schema: JsonObject | undefined, picker: WordPicker, depth: num
     case 'boolean':
       return picker.nextInt() % 2 === 0;
     case 'array': {
-      const items = isObject(schema['items']) ? schema['items'] : undefined;
+      const items = isRecord(schema['items']) ? schema['items'] : undefined;
       return depth > 3 ? [] : [valueFor(items, picker, depth + 1)];
     }
     case 'null':
@@ -63,9 +63,9 @@ function valueFor(schema: JsonObject | undefined, picker: WordPicker, depth: num
     default: {
       const result: JsonObject = {};
       const properties = schema['properties'];
-      if (!isObject(properties) || depth > 3) return result;
+      if (!isRecord(properties) || depth > 3) return result;
       for (const [key, propertySchema] of Object.entries(properties)) {
-        result[key] = valueFor(isObject(propertySchema) ? propertySchema : undefined, picker, depth + 1);
+        result[key] = valueFor(isRecord(propertySchema) ? propertySchema : undefined, picker, depth + 1);
       }
       return result;
     }

@@ -1,32 +1,8 @@
 /**
- * Narrowing helpers for request bodies. Bodies arrive as untyped JSON; these keep the handlers
- * free of casts while tolerating whatever shape a client sends.
+ * The prompt text the fake upstream answers from, and its word count (the fake's prompt tokens), read
+ * from request bodies of any of the three APIs whatever shape a client sends.
  */
-export type JsonObject = Record<string, unknown>;
-
-export function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-export function stringField(source: JsonObject, key: string): string | undefined {
-  const value = source[key];
-  return typeof value === 'string' ? value : undefined;
-}
-
-export function numberField(source: JsonObject, key: string): number | undefined {
-  const value = source[key];
-  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
-}
-
-export function arrayField(source: JsonObject, key: string): unknown[] | undefined {
-  const value = source[key];
-  return Array.isArray(value) ? value : undefined;
-}
-
-export function objectField(source: JsonObject, key: string): JsonObject | undefined {
-  const value = source[key];
-  return isObject(value) ? value : undefined;
-}
+import { isRecord } from '../protocol/fields.ts';
 
 /** Text of a message `content` in any of the shapes the three APIs use: a string or an array of text parts. */
 export function contentText(content: unknown): string {
@@ -35,7 +11,7 @@ export function contentText(content: unknown): string {
   let text = '';
   for (const part of content) {
     if (typeof part === 'string') text += part;
-    else if (isObject(part)) {
+    else if (isRecord(part)) {
       const partText = part['text'];
       if (typeof partText === 'string') text += text === '' ? partText : ` ${partText}`;
     }
@@ -47,7 +23,7 @@ export function contentText(content: unknown): string {
 export function lastUserText(messages: unknown[]): string {
   for (let index = messages.length - 1; index >= 0; index--) {
     const message = messages[index];
-    if (isObject(message) && message['role'] === 'user') return contentText(message['content']);
+    if (isRecord(message) && message['role'] === 'user') return contentText(message['content']);
   }
   return '';
 }
@@ -56,7 +32,7 @@ export function lastUserText(messages: unknown[]): string {
 export function messagesWordCount(messages: unknown[]): number {
   let words = 0;
   for (const message of messages) {
-    if (isObject(message)) words += countWords(contentText(message['content']));
+    if (isRecord(message)) words += countWords(contentText(message['content']));
     else if (typeof message === 'string') words += countWords(message);
   }
   return words;
