@@ -4,6 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import Anthropic from '@anthropic-ai/sdk';
 import OpenAI from 'openai';
 import { startFakeUpstream, type FakeUpstream } from './fake-upstream.ts';
+import { anthropicClientFor, openAiClientFor } from './testing.ts';
 
 const chatRequest = (model: string): OpenAI.ChatCompletionCreateParamsNonStreaming => ({ model, messages: [{ role: 'user', content: 'hi' }] });
 const messageRequest = (model: string): Anthropic.MessageCreateParamsNonStreaming => ({ model, max_tokens: 64, messages: [{ role: 'user', content: 'hi' }] });
@@ -22,8 +23,8 @@ describe('fake upstream: server behaviour and error injection', () => {
   let anthropic: Anthropic;
   before(async () => {
     upstream = await startFakeUpstream();
-    openai = new OpenAI({ baseURL: `${upstream.url}/v1`, apiKey: 'test-key', maxRetries: 0 });
-    anthropic = new Anthropic({ baseURL: upstream.url, apiKey: 'test-key', maxRetries: 0 });
+    openai = openAiClientFor(upstream.url);
+    anthropic = anthropicClientFor(upstream.url);
   });
   after(() => upstream.close());
 
@@ -110,7 +111,7 @@ describe('fake upstream: pacing, latency and shutdown', () => {
   it('delays the first byte by latencyMs and paces streamed tokens', async () => {
     const upstream = await startFakeUpstream({ latencyMs: 60, tokensPerSecond: 200, outputTokens: 20 });
     try {
-      const client = new OpenAI({ baseURL: `${upstream.url}/v1`, apiKey: 'test-key', maxRetries: 0 });
+      const client = openAiClientFor(upstream.url);
       const started = performance.now();
       await client.models.list();
       assert.ok(performance.now() - started >= 55);
@@ -129,7 +130,7 @@ describe('fake upstream: pacing, latency and shutdown', () => {
 
   it('closes while a paced stream is still running and while a request hangs', async () => {
     const upstream = await startFakeUpstream({ tokensPerSecond: 5 });
-    const client = new OpenAI({ baseURL: `${upstream.url}/v1`, apiKey: 'test-key', maxRetries: 0 });
+    const client = openAiClientFor(upstream.url);
     const outcome = (promise: Promise<unknown>): Promise<string> => promise.then(() => 'answered', () => 'failed');
     const streaming = outcome(
       client.chat.completions.create({ ...chatRequest('fake-gpt'), stream: true }).then(async (stream) => {

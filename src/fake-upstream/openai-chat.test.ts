@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import OpenAI from 'openai';
-import { startFakeUpstream, type FakeUpstream } from './fake-upstream.ts';
+import { fakeUpstreamForSuite, openAiClientFor } from './testing.ts';
 
 const weatherTool = {
   type: 'function' as const,
@@ -13,16 +13,10 @@ const weatherTool = {
 };
 
 describe('fake upstream: OpenAI chat completions', () => {
-  let upstream: FakeUpstream;
-  let client: OpenAI;
-  before(async () => {
-    upstream = await startFakeUpstream();
-    client = new OpenAI({ baseURL: `${upstream.url}/v1`, apiKey: 'test-key', maxRetries: 0 });
-  });
-  after(() => upstream.close());
+  const fake = fakeUpstreamForSuite(openAiClientFor);
 
   it('answers a plain completion with consistent usage', async () => {
-    const completion = await client.chat.completions.create({ model: 'fake-gpt', messages: [{ role: 'user', content: 'hello there friend' }] });
+    const completion = await fake.client.chat.completions.create({ model: 'fake-gpt', messages: [{ role: 'user', content: 'hello there friend' }] });
     assert.equal(completion.object, 'chat.completion');
     assert.match(completion.id, /^chatcmpl-/);
     const choice = completion.choices[0];
@@ -37,17 +31,17 @@ describe('fake upstream: OpenAI chat completions', () => {
 
   it('is deterministic for the same body and varies with the prompt', async () => {
     const request = { model: 'fake-gpt', messages: [{ role: 'user' as const, content: 'same question' }] };
-    const first = await client.chat.completions.create(request);
-    const second = await client.chat.completions.create(request);
+    const first = await fake.client.chat.completions.create(request);
+    const second = await fake.client.chat.completions.create(request);
     assert.deepEqual(first, second);
-    const other = await client.chat.completions.create({ ...request, messages: [{ role: 'user', content: 'another question' }] });
+    const other = await fake.client.chat.completions.create({ ...request, messages: [{ role: 'user', content: 'another question' }] });
     assert.notEqual(other.choices[0]?.message.content, first.choices[0]?.message.content);
   });
 
   it('streams chunks the SDK accumulates into the same answer, with a usage chunk', async () => {
     const request = { model: 'fake-gpt', messages: [{ role: 'user' as const, content: 'stream this' }] };
-    const plain = await client.chat.completions.create(request);
-    const stream = await client.chat.completions.create({ ...request, stream: true, stream_options: { include_usage: true } });
+    const plain = await fake.client.chat.completions.create(request);
+    const stream = await fake.client.chat.completions.create({ ...request, stream: true, stream_options: { include_usage: true } });
     let text = '';
     let contentChunks = 0;
     let usageChunk: OpenAI.CompletionUsage | null | undefined;
@@ -65,23 +59,23 @@ describe('fake upstream: OpenAI chat completions', () => {
     assert.equal(text, plain.choices[0]?.message.content);
     assert.equal(finish, 'stop');
     assert.equal(usageChunk?.completion_tokens, contentChunks);
-    const helper = client.chat.completions.stream(request);
+    const helper = fake.client.chat.completions.stream(request);
     const final = await helper.finalChatCompletion();
     assert.equal(final.choices[0]?.message.content, text);
   });
 
   it('returns n choices, streamed too', async () => {
     const request = { model: 'fake-gpt', n: 3, messages: [{ role: 'user' as const, content: 'three please' }] };
-    const plain = await client.chat.completions.create(request);
+    const plain = await fake.client.chat.completions.create(request);
     assert.equal(plain.choices.length, 3);
     assert.notEqual(plain.choices[0]?.message.content, plain.choices[1]?.message.content);
-    const final = await client.chat.completions.stream(request).finalChatCompletion();
+    const final = await fake.client.chat.completions.stream(request).finalChatCompletion();
     assert.deepEqual(final.choices.map((choice) => choice.message.content), plain.choices.map((choice) => choice.message.content));
   });
 
   it('calls a tool when asked to, with JSON arguments, plain and streamed', async () => {
     const request = { model: 'fake-gpt', tools: [weatherTool], messages: [{ role: 'user' as const, content: 'Use the tool for Paris' }] };
-    const plain = await client.chat.completions.create(request);
+    const plain = await fake.client.chat.completions.create(request);
     const choice = plain.choices[0];
     assert.equal(choice?.finish_reason, 'tool_calls');
     const call = choice?.message.tool_calls?.[0];
@@ -89,7 +83,7 @@ describe('fake upstream: OpenAI chat completions', () => {
     assert.equal(call.function.name, 'get_weather');
     const args: unknown = JSON.parse(call.function.arguments);
     assert.ok(typeof args === 'object' && args !== null && 'city' in args && 'days' in args);
-    const final = await client.chat.completions.stream(request).finalChatCompletion();
+    const final = await fake.client.chat.completions.stream(request).finalChatCompletion();
     const streamedCall = final.choices[0]?.message.tool_calls?.[0];
     assert.ok(streamedCall && streamedCall.type === 'function');
     assert.equal(streamedCall.function.arguments, call.function.arguments);
@@ -98,17 +92,17 @@ describe('fake upstream: OpenAI chat completions', () => {
   });
 
   it('honours tool_choice: required forces, none suppresses', async () => {
-    const forced = await client.chat.completions.create({ model: 'fake-gpt', tools: [weatherTool], tool_choice: 'required', messages: [{ role: 'user', content: 'hi' }] });
+    const forced = await fake.client.chat.completions.create({ model: 'fake-gpt', tools: [weatherTool], tool_choice: 'required', messages: [{ role: 'user', content: 'hi' }] });
     assert.equal(forced.choices[0]?.finish_reason, 'tool_calls');
-    const named = await client.chat.completions.create({ model: 'fake-gpt', tools: [weatherTool], tool_choice: { type: 'function', function: { name: 'get_weather' } }, messages: [{ role: 'user', content: 'hi' }] });
+    const named = await fake.client.chat.completions.create({ model: 'fake-gpt', tools: [weatherTool], tool_choice: { type: 'function', function: { name: 'get_weather' } }, messages: [{ role: 'user', content: 'hi' }] });
     assert.equal(named.choices[0]?.finish_reason, 'tool_calls');
-    const suppressed = await client.chat.completions.create({ model: 'fake-gpt', tools: [weatherTool], tool_choice: 'none', messages: [{ role: 'user', content: 'use the tool' }] });
+    const suppressed = await fake.client.chat.completions.create({ model: 'fake-gpt', tools: [weatherTool], tool_choice: 'none', messages: [{ role: 'user', content: 'use the tool' }] });
     assert.equal(suppressed.choices[0]?.finish_reason, 'stop');
-    const auto = await client.chat.completions.create({ model: 'fake-gpt', tools: [weatherTool], messages: [{ role: 'user', content: 'just chat' }] });
+    const auto = await fake.client.chat.completions.create({ model: 'fake-gpt', tools: [weatherTool], messages: [{ role: 'user', content: 'just chat' }] });
     assert.equal(auto.choices[0]?.finish_reason, 'stop');
     const call = forced.choices[0]?.message.tool_calls?.[0];
     assert.ok(call);
-    const afterResult = await client.chat.completions.create({
+    const afterResult = await fake.client.chat.completions.create({
       model: 'fake-gpt',
       tools: [weatherTool],
       messages: [{ role: 'user', content: 'use the tool' }, forced.choices[0]?.message ?? { role: 'assistant', content: null }, { role: 'tool', tool_call_id: call.id, content: 'sunny' }],
@@ -118,7 +112,7 @@ describe('fake upstream: OpenAI chat completions', () => {
 
   it('returns logprobs with top_logprobs, plain and streamed', async () => {
     const request = { model: 'fake-gpt', logprobs: true, top_logprobs: 3, messages: [{ role: 'user' as const, content: 'probabilities' }] };
-    const plain = await client.chat.completions.create(request);
+    const plain = await fake.client.chat.completions.create(request);
     const content = plain.choices[0]?.logprobs?.content;
     assert.equal(content?.length, 32);
     const firstToken = content?.[0];
@@ -126,13 +120,13 @@ describe('fake upstream: OpenAI chat completions', () => {
     assert.equal(firstToken.top_logprobs.length, 3);
     assert.deepEqual(firstToken.bytes, Array.from(Buffer.from(firstToken.token)));
     assert.equal(content?.map((entry) => entry.token).join(''), plain.choices[0]?.message.content);
-    const final = await client.chat.completions.stream(request).finalChatCompletion();
+    const final = await fake.client.chat.completions.stream(request).finalChatCompletion();
     assert.deepEqual(final.choices[0]?.logprobs?.content, content);
   });
 
   it('carries reasoning_content when reasoning_effort is set, streamed before the content', async () => {
     const request = { model: 'fake-reasoner', reasoning_effort: 'low' as const, messages: [{ role: 'user' as const, content: 'think first' }] };
-    const plain = await client.chat.completions.create(request);
+    const plain = await fake.client.chat.completions.create(request);
     const message: unknown = plain.choices[0]?.message;
     assert.ok(typeof message === 'object' && message !== null && 'reasoning_content' in message && typeof message.reasoning_content === 'string');
     const reasoning = message.reasoning_content;
@@ -140,7 +134,7 @@ describe('fake upstream: OpenAI chat completions', () => {
     assert.ok(reasoningTokens > 0);
     assert.equal(reasoning.split(' ').length, reasoningTokens);
     assert.equal(plain.usage?.completion_tokens, 32 + reasoningTokens);
-    const stream = await client.chat.completions.create({ ...request, stream: true });
+    const stream = await fake.client.chat.completions.create({ ...request, stream: true });
     let streamedReasoning = '';
     let sawContentBeforeReasoningEnded = false;
     let sawContent = false;
@@ -158,19 +152,19 @@ describe('fake upstream: OpenAI chat completions', () => {
   });
 
   it('stops with finish_reason length when max_tokens is below the answer length', async () => {
-    const completion = await client.chat.completions.create({ model: 'fake-gpt', max_tokens: 5, messages: [{ role: 'user', content: 'long' }] });
+    const completion = await fake.client.chat.completions.create({ model: 'fake-gpt', max_tokens: 5, messages: [{ role: 'user', content: 'long' }] });
     assert.equal(completion.choices[0]?.finish_reason, 'length');
     assert.equal(completion.usage?.completion_tokens, 5);
   });
 
   it('rejects missing fields and malformed JSON with 400 in the OpenAI error format', async () => {
-    await assert.rejects(client.chat.completions.create({ model: 'fake-gpt' } as unknown as OpenAI.ChatCompletionCreateParamsNonStreaming), (error: unknown) => {
+    await assert.rejects(fake.client.chat.completions.create({ model: 'fake-gpt' } as unknown as OpenAI.ChatCompletionCreateParamsNonStreaming), (error: unknown) => {
       assert.ok(error instanceof OpenAI.BadRequestError);
       assert.equal(error.status, 400);
       assert.equal(error.param, 'messages');
       return true;
     });
-    const response = await fetch(`${upstream.url}/v1/chat/completions`, { method: 'POST', body: '{not json', headers: { 'content-type': 'application/json' } });
+    const response = await fetch(`${fake.url}/v1/chat/completions`, { method: 'POST', body: '{not json', headers: { 'content-type': 'application/json' } });
     assert.equal(response.status, 400);
     const body: unknown = await response.json();
     assert.ok(typeof body === 'object' && body !== null && 'error' in body);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import OpenAI from 'openai';
-import { startFakeUpstream, type FakeUpstream } from './fake-upstream.ts';
+import { fakeUpstreamForSuite, openAiClientFor } from './testing.ts';
 
 const lookupTool = {
   type: 'function' as const,
@@ -12,16 +12,10 @@ const lookupTool = {
 };
 
 describe('fake upstream: OpenAI responses', () => {
-  let upstream: FakeUpstream;
-  let client: OpenAI;
-  before(async () => {
-    upstream = await startFakeUpstream();
-    client = new OpenAI({ baseURL: `${upstream.url}/v1`, apiKey: 'test-key', maxRetries: 0 });
-  });
-  after(() => upstream.close());
+  const fake = fakeUpstreamForSuite(openAiClientFor);
 
   it('answers with a message output item and usage', async () => {
-    const response = await client.responses.create({ model: 'fake-gpt', input: 'tell me something' });
+    const response = await fake.client.responses.create({ model: 'fake-gpt', input: 'tell me something' });
     assert.equal(response.object, 'response');
     assert.equal(response.status, 'completed');
     assert.match(response.id, /^resp_/);
@@ -35,8 +29,8 @@ describe('fake upstream: OpenAI responses', () => {
 
   it('streams the full event sequence with increasing sequence numbers', async () => {
     const request = { model: 'fake-gpt', input: [{ role: 'user' as const, content: 'stream a response' }] };
-    const plain = await client.responses.create(request);
-    const stream = await client.responses.create({ ...request, stream: true });
+    const plain = await fake.client.responses.create(request);
+    const stream = await fake.client.responses.create({ ...request, stream: true });
     const types: string[] = [];
     let expectedSequence = 0;
     let deltas = '';
@@ -58,7 +52,7 @@ describe('fake upstream: OpenAI responses', () => {
       'response.completed',
     ]);
     assert.equal(deltas, plain.output_text);
-    const final = await client.responses.stream(request).finalResponse();
+    const final = await fake.client.responses.stream(request).finalResponse();
     const message = final.output[0];
     assert.ok(message?.type === 'message');
     const part = message.content[0];
@@ -68,7 +62,7 @@ describe('fake upstream: OpenAI responses', () => {
 
   it('emits a function_call item with streamed argument deltas', async () => {
     const request = { model: 'fake-gpt', tools: [lookupTool], input: 'please use the tool for order 42' };
-    const plain = await client.responses.create(request);
+    const plain = await fake.client.responses.create(request);
     const call = plain.output[0];
     assert.ok(call?.type === 'function_call');
     assert.equal(call.name, 'lookup_order');
@@ -76,7 +70,7 @@ describe('fake upstream: OpenAI responses', () => {
     assert.ok(typeof args === 'object' && args !== null && 'order_id' in args);
     const types: string[] = [];
     let streamedArguments = '';
-    const stream = await client.responses.create({ ...request, stream: true });
+    const stream = await fake.client.responses.create({ ...request, stream: true });
     for await (const event of stream) {
       types.push(event.type);
       if (event.type === 'response.function_call_arguments.delta') streamedArguments += event.delta;
@@ -84,12 +78,12 @@ describe('fake upstream: OpenAI responses', () => {
     }
     assert.ok(types.filter((type) => type === 'response.function_call_arguments.delta').length > 1);
     assert.equal(streamedArguments, call.arguments);
-    const answered = await client.responses.create({
+    const answered = await fake.client.responses.create({
       ...request,
       input: [{ role: 'user', content: request.input }, { type: 'function_call', call_id: call.call_id, name: call.name, arguments: call.arguments }, { type: 'function_call_output', call_id: call.call_id, output: 'shipped' }],
     });
     assert.equal(answered.output[0]?.type, 'message', 'answers the tool result in text');
-    const final = await client.responses.stream(request).finalResponse();
+    const final = await fake.client.responses.stream(request).finalResponse();
     const finalCall = final.output[0];
     assert.ok(finalCall?.type === 'function_call');
     assert.equal(finalCall.arguments, call.arguments);
@@ -97,7 +91,7 @@ describe('fake upstream: OpenAI responses', () => {
 
   it('adds a reasoning item with a summary before the message, and summary events when streaming', async () => {
     const request = { model: 'fake-reasoner', reasoning: { effort: 'medium' as const, summary: 'auto' as const }, input: 'reason about it' };
-    const plain = await client.responses.create(request);
+    const plain = await fake.client.responses.create(request);
     assert.equal(plain.output.length, 2);
     const reasoning = plain.output[0];
     assert.ok(reasoning?.type === 'reasoning');
@@ -110,7 +104,7 @@ describe('fake upstream: OpenAI responses', () => {
     assert.equal(plain.output[1]?.type, 'message');
     let summaryText = '';
     const types: string[] = [];
-    for await (const event of await client.responses.create({ ...request, stream: true })) {
+    for await (const event of await fake.client.responses.create({ ...request, stream: true })) {
       types.push(event.type);
       if (event.type === 'response.reasoning_summary_text.delta') summaryText += event.delta;
     }
@@ -121,13 +115,13 @@ describe('fake upstream: OpenAI responses', () => {
   });
 
   it('reports an incomplete response when max_output_tokens cuts the answer', async () => {
-    const response = await client.responses.create({ model: 'fake-gpt', input: 'long answer', max_output_tokens: 16 });
+    const response = await fake.client.responses.create({ model: 'fake-gpt', input: 'long answer', max_output_tokens: 16 });
     assert.equal(response.status, 'incomplete');
     assert.equal(response.incomplete_details?.reason, 'max_output_tokens');
     assert.equal(response.usage?.output_tokens, 16);
   });
 
   it('requires a model', async () => {
-    await assert.rejects(client.responses.create({ input: 'x' } as unknown as OpenAI.Responses.ResponseCreateParamsNonStreaming), OpenAI.BadRequestError);
+    await assert.rejects(fake.client.responses.create({ input: 'x' } as unknown as OpenAI.Responses.ResponseCreateParamsNonStreaming), OpenAI.BadRequestError);
   });
 });

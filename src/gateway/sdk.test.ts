@@ -5,10 +5,11 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import Anthropic from '@anthropic-ai/sdk';
-import OpenAI from 'openai';
+import type Anthropic from '@anthropic-ai/sdk';
+import type OpenAI from 'openai';
 import { validateTrafficEvent } from '../core/schema-validate.ts';
 import type { TrafficEvent } from '../core/traffic-event.ts';
+import { anthropicClientFor, openAiClientFor } from '../fake-upstream/testing.ts';
 import { ACCOUNT, ADMIN_TOKEN, API_KEY_ID, SECRET, newEventsSince, startHarness, type Harness } from './test-harness.ts';
 
 /** Reads a nested value of an untyped JSON document (undefined when the path does not exist). */
@@ -46,8 +47,8 @@ describe('gateway acceptance: official SDKs through the gateway', () => {
 
   before(async () => {
     h = await startHarness({ config: { recording: { bodies: 'full' } } });
-    openai = new OpenAI({ baseURL: `${h.url}/v1`, apiKey: SECRET, maxRetries: 0 });
-    anthropic = new Anthropic({ baseURL: h.url, apiKey: SECRET, maxRetries: 0 });
+    openai = openAiClientFor(h.url, SECRET);
+    anthropic = anthropicClientFor(h.url, SECRET);
   });
   after(async () => {
     // Whatever the tests did, no recorded event may carry a credential.
