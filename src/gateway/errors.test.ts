@@ -7,9 +7,7 @@ import assert from 'node:assert/strict';
 import { request as httpRequest } from 'node:http';
 import { createServer, type AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { validateTrafficEvent } from '../core/schema-validate.ts';
-import type { TrafficEvent } from '../core/traffic-event.ts';
-import { ACCOUNT, ADMIN_TOKEN, SECRET, newEventsSince, startHarness, type Harness } from './test-harness.ts';
+import { ACCOUNT, ADMIN_TOKEN, SECRET, at, harnessForSuite, oneNewEvent, startHarness, type Harness } from './test-harness.ts';
 
 type Family = 'openai' | 'anthropic';
 
@@ -18,15 +16,6 @@ interface Sent {
   headers: Headers;
   text: string;
   json: unknown;
-}
-
-function at(value: unknown, ...path: Array<string | number>): unknown {
-  let current = value;
-  for (const step of path) {
-    if (typeof current !== 'object' || current === null) return undefined;
-    current = (current as Record<string | number, unknown>)[step];
-  }
-  return current;
 }
 
 const PATHS: Record<Family, string> = { openai: '/v1/chat/completions', anthropic: '/v1/messages' };
@@ -70,19 +59,6 @@ function assertErrorFormat(family: Family, json: unknown): void {
     assert.equal(typeof at(json, 'error', 'type'), 'string');
     assert.equal(typeof at(json, 'error', 'message'), 'string');
   }
-}
-
-/** Runs `action` and returns the one event it added (waiting for exchanges that end after the client). */
-async function oneNewEvent<T>(h: Harness, action: () => Promise<T>): Promise<{ result: T; event: TrafficEvent }> {
-  const before = await h.events();
-  const result = await action();
-  const added = newEventsSince(before, await h.waitForEvents(before.length + 1));
-  assert.equal(added.length, 1, `exactly one new event (got ${added.length})`);
-  const event = added[0]!;
-  assert.deepEqual(validateTrafficEvent(event), [], 'the event validates against the schema');
-  const json = JSON.stringify(event);
-  assert.ok(!json.includes(SECRET) && !json.includes(ADMIN_TOKEN), 'no credential in the event');
-  return { result, event };
 }
 
 async function closedPort(): Promise<number> {
@@ -129,11 +105,7 @@ function startStream(base: string, family: Family, model = 'fake-gpt'): Promise<
 }
 
 describe('gateway acceptance: rejected requests', () => {
-  let h: Harness;
-  before(async () => {
-    h = await startHarness({ config: { recording: { bodies: 'full' }, limits: { maxBodyBytes: 1024 } } });
-  });
-  after(() => h.close());
+  const h = harnessForSuite({ config: { recording: { bodies: 'full' }, limits: { maxBodyBytes: 1024 } } });
 
   const cases: Array<{ name: string; body: string; key: string | undefined; status: number; account: string }> = [
     { name: 'malformed JSON', body: '{"model": "fake-gpt", "messages": [', key: SECRET, status: 400, account: ACCOUNT },
@@ -404,11 +376,7 @@ describe('gateway acceptance: clients that leave and shutdown', () => {
 });
 
 describe('gateway acceptance: shutdown with a request that never finishes', () => {
-  let h: Harness;
-  before(async () => {
-    h = await startHarness({ config: { limits: { drainTimeoutMs: 200 } } });
-  });
-  after(() => h.close());
+  const h = harnessForSuite({ config: { limits: { drainTimeoutMs: 200 } } });
 
   it('cuts a request still hanging after limits.drainTimeoutMs, aborts it upstream, and still records it', async () => {
     const body = validBody('openai', 'fake-hang');
@@ -432,11 +400,7 @@ describe('gateway acceptance: shutdown with a request that never finishes', () =
 });
 
 describe('gateway acceptance: trusted proxies and the admin port', () => {
-  let h: Harness;
-  before(async () => {
-    h = await startHarness({ config: { client: { trustedProxies: ['127.0.0.1'] } } });
-  });
-  after(() => h.close());
+  const h = harnessForSuite({ config: { client: { trustedProxies: ['127.0.0.1'] } } });
 
   const forwarded: Array<{ header: string; ip: string }> = [
     { header: '203.0.113.7', ip: '203.0.113.7' },

@@ -10,17 +10,7 @@ import type OpenAI from 'openai';
 import { validateTrafficEvent } from '../core/schema-validate.ts';
 import type { TrafficEvent } from '../core/traffic-event.ts';
 import { anthropicClientFor, openAiClientFor } from '../fake-upstream/testing.ts';
-import { ACCOUNT, ADMIN_TOKEN, API_KEY_ID, SECRET, newEventsSince, startHarness, type Harness } from './test-harness.ts';
-
-/** Reads a nested value of an untyped JSON document (undefined when the path does not exist). */
-function at(value: unknown, ...path: Array<string | number>): unknown {
-  let current = value;
-  for (const step of path) {
-    if (typeof current !== 'object' || current === null) return undefined;
-    current = (current as Record<string | number, unknown>)[step];
-  }
-  return current;
-}
+import { ACCOUNT, ADMIN_TOKEN, API_KEY_ID, SECRET, at, harnessForSuite, oneNewEvent, startHarness, type Harness } from './test-harness.ts';
 
 /** The plain JSON form of what an SDK returned (drops prototypes and non-enumerable helpers). */
 function plain(value: unknown): unknown {
@@ -63,12 +53,7 @@ describe('gateway acceptance: official SDKs through the gateway', () => {
 
   /** Runs one SDK call and returns its result with the one event it added, checked against `expected`. */
   async function recorded<T>(expected: Expected, call: () => Promise<T>): Promise<{ result: T; event: TrafficEvent }> {
-    const before = await h.events();
-    const result = await call();
-    const added = newEventsSince(before, await h.events());
-    assert.equal(added.length, 1, `expected exactly one new event, got ${added.length}`);
-    const event = added[0]!;
-    assert.deepEqual(validateTrafficEvent(event), [], 'the event validates against the traffic-event schema');
+    const { result, event } = await oneNewEvent(h, call);
     assert.equal(event.account_id, ACCOUNT);
     assert.equal(event.api_key_id, API_KEY_ID);
     assert.equal(event.endpoint, expected.endpoint);
@@ -343,11 +328,7 @@ describe('gateway acceptance: official SDKs through the gateway', () => {
 });
 
 describe('gateway acceptance: default excerpts recording', () => {
-  let h: Harness;
-  before(async () => {
-    h = await startHarness({ config: { recording: { excerptChars: 24 } } });
-  });
-  after(() => h.close());
+  const h = harnessForSuite({ config: { recording: { excerptChars: 24 } } });
 
   it('keeps excerpts of request and response text plus the sha256 of the request body as sent', async () => {
     const longPrompt = `please summarise this long and detailed prompt ${'about many things '.repeat(20)}`;

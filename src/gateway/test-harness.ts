@@ -2,11 +2,14 @@
  * Test harness for the gateway's acceptance tests: a fake upstream and a gateway, both on port 0,
  * with a temporary data directory, one API key for account `acme` and an admin token.
  */
+import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { after, before } from 'node:test';
 import type { Config } from '../config/config.ts';
 import { loadConfig, type DeepPartial } from '../config/load.ts';
+import { validateTrafficEvent } from '../core/schema-validate.ts';
 import type { TrafficEvent } from '../core/traffic-event.ts';
 import { startFakeUpstream, type FakeUpstream, type FakeUpstreamOptions } from '../fake-upstream/fake-upstream.ts';
 import { SqliteEventStore } from '../store/sqlite/sqlite-event-store.ts';
@@ -128,8 +131,71 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   }
 }
 
+/**
+ * A harness for the describe() block this is called in: started before its tests, closed after them.
+ * Its members are read through to that harness, so use them only inside the tests.
+ */
+export function harnessForSuite(options: HarnessOptions = {}): Harness {
+  let started: Harness | undefined;
+  before(async () => {
+    started = await startHarness(options);
+  });
+  after(() => started?.close());
+  const current = (): Harness => {
+    if (started === undefined) throw new Error('the suite harness is only there while the tests of its describe() run');
+    return started;
+  };
+  return {
+    get url() {
+      return current().url;
+    },
+    get adminUrl() {
+      return current().adminUrl;
+    },
+    get upstream() {
+      return current().upstream;
+    },
+    get gateway() {
+      return current().gateway;
+    },
+    get config() {
+      return current().config;
+    },
+    closeGateway: () => current().closeGateway(),
+    events: () => current().events(),
+    waitForEvents: (count, timeoutMs) => current().waitForEvents(count, timeoutMs),
+    close: () => current().close(),
+  };
+}
+
 /** Events whose id is not among `before`'s: what one call added. */
-export function newEventsSince(before: readonly TrafficEvent[], after: readonly TrafficEvent[]): TrafficEvent[] {
+function newEventsSince(before: readonly TrafficEvent[], after: readonly TrafficEvent[]): TrafficEvent[] {
   const seen = new Set(before.map((event) => event.id));
   return after.filter((event) => !seen.has(event.id));
+}
+
+/**
+ * Runs `action` and returns the one event it added (waiting for exchanges that end after the
+ * client), checked to validate against the schema and to carry no credential.
+ */
+export async function oneNewEvent<T>(h: Harness, action: () => Promise<T>): Promise<{ result: T; event: TrafficEvent }> {
+  const before = await h.events();
+  const result = await action();
+  const added = newEventsSince(before, await h.waitForEvents(before.length + 1));
+  assert.equal(added.length, 1, `exactly one new event (got ${added.length})`);
+  const event = added[0]!;
+  assert.deepEqual(validateTrafficEvent(event), [], 'the event validates against the schema');
+  const json = JSON.stringify(event);
+  assert.ok(!json.includes(SECRET) && !json.includes(ADMIN_TOKEN), 'no credential in the event');
+  return { result, event };
+}
+
+/** Reads a nested value of an untyped JSON document (undefined when the path does not exist). */
+export function at(value: unknown, ...path: Array<string | number>): unknown {
+  let current = value;
+  for (const step of path) {
+    if (typeof current !== 'object' || current === null) return undefined;
+    current = (current as Record<string | number, unknown>)[step];
+  }
+  return current;
 }
