@@ -332,10 +332,10 @@ export function extractFeatures(text: string, decoded: readonly string[], bits: 
 /**
  * The scoring path: the same features as extractFeatures, but the hashed part goes straight into the
  * heads' margins (one pass over the touched buckets: log-scale, accumulate, reset; the L2 scale is
- * applied to the sums at the end). Writes each head's margin without the dense part and bias into
+ * applied to the sums at the end, with the per-head int8 scale). Writes each head's margin without the dense part and bias into
  * `hashedMargins` (length 4) and returns the dense features (valid until the next call).
  */
-export function hashedMarginsOf(text: string, decoded: readonly string[], bits: number, hashed: Float32Array, hashedMargins: Float64Array): Float32Array {
+export function hashedMarginsOf(text: string, decoded: readonly string[], bits: number, hashed: Int8Array, headScale: Float32Array, hashedMargins: Float64Array): Float32Array {
   const scratch = countFeatures(text, decoded, bits);
   const { counts, touched, size } = scratch;
   let sumSquares = 0;
@@ -356,10 +356,10 @@ export function hashedMarginsOf(text: string, decoded: readonly string[], bits: 
     m3 += hashed[base + 3]! * value;
   }
   const scale = sumSquares > 0 ? 1 / Math.sqrt(sumSquares) : 0;
-  hashedMargins[0] = m0 * scale;
-  hashedMargins[1] = m1 * scale;
-  hashedMargins[2] = m2 * scale;
-  hashedMargins[3] = m3 * scale;
+  hashedMargins[0] = m0 * scale * headScale[0]!;
+  hashedMargins[1] = m1 * scale * headScale[1]!;
+  hashedMargins[2] = m2 * scale * headScale[2]!;
+  hashedMargins[3] = m3 * scale * headScale[3]!;
   return scratch.dense;
 }
 

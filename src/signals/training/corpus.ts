@@ -11,10 +11,17 @@ import { EXTRACTION_FAMILIES, JAILBREAK_FAMILIES } from './injection-families.ts
 import { NEGATIVE_FAMILIES } from './negative-families.ts';
 import { REASONING_FAMILIES, languageCoercion } from './reasoning-families.ts';
 import { RUBRIC_FAMILIES } from './rubric-families.ts';
+import { COMPOSED_FAMILIES } from './composed-families.ts';
 import { halfOf, isExtractionRow, splitRows, type Half, type SplitSpec } from './splits.ts';
 
-export const ALL_FAMILIES: readonly Family[] = [...REASONING_FAMILIES, ...RUBRIC_FAMILIES, ...JAILBREAK_FAMILIES, ...EXTRACTION_FAMILIES, ...NEGATIVE_FAMILIES];
-export const HELD_OUT_FAMILIES: ReadonlySet<string> = heldOutFamilyIds(ALL_FAMILIES);
+const FIRST_FAMILIES: readonly Family[] = [...REASONING_FAMILIES, ...RUBRIC_FAMILIES, ...JAILBREAK_FAMILIES, ...EXTRACTION_FAMILIES, ...NEGATIVE_FAMILIES];
+export const ALL_FAMILIES: readonly Family[] = [...FIRST_FAMILIES, ...COMPOSED_FAMILIES];
+/**
+ * Held out per generation of families: the first set keeps the assignment it had before the composed
+ * families were added (so own-family figures stay comparable across versions), and the composed set
+ * gets its own every-fourth-by-hash assignment.
+ */
+export const HELD_OUT_FAMILIES: ReadonlySet<string> = new Set([...heldOutFamilyIds(FIRST_FAMILIES), ...heldOutFamilyIds(COMPOSED_FAMILIES)]);
 
 export interface LabeledText {
   text: string;
@@ -60,7 +67,7 @@ export interface CorpusCounts {
 }
 
 export const DEFAULT_COUNTS: CorpusCounts = {
-  perKind: { reasoning_elicitation: 6000, rubric_harvest: 2500, jailbreak: 3000, prompt_extraction: 2500, negative: 2500 },
+  perKind: { reasoning_elicitation: 7000, rubric_harvest: 2500, jailbreak: 4000, prompt_extraction: 3500, negative: 3000 },
   bareProblems: 2500,
 };
 

@@ -129,6 +129,10 @@ async function main(): Promise<void> {
     'vard by the highest severity it reports (0 when it reports none). TPR@x%FPR counts a positive only if it',
     `scores strictly above the negative at that quantile. Heads: ${HEADS.join(', ')}.`,
     '',
+    'Our scores use the int8 hashed weights (one scale per head) exactly as the shipped model stores them.',
+    'Own held-out families are chosen per generation of families (corpus.ts): the first set keeps its earlier',
+    'assignment and the composed families (composed-families.ts) have their own, so rows stay comparable.',
+    '',
     table,
     '',
   ].join('\n');
