@@ -38,4 +38,21 @@ describe('campaign scoring', () => {
     assert.equal(grown[0]?.detection.detectedAt, 5000);
     assert.equal(grown[0]?.group.participants.length, 4);
   });
+
+  it('passes a detection to the group holding most of the campaign, not to a few accounts that split off', () => {
+    const graph = createGraph();
+    const book = createCampaignBook(1);
+    const previous = new Map<string, string>();
+    const ctx = { graph, templates: createTemplateIndex(), book, previousCampaignOf: (p: AccountProfile) => previous.get(p.id) ?? null };
+    // The few bystanders are the earliest accounts, so the merged campaign is named after one of them.
+    const bystanders = [0, 1].map((i) => member(`b${i}`, i, 60, 0, 0.5));
+    const crew = [2, 3, 4, 5, 6].map((i) => member(`h${i}`, i, 60, 0.9, 0.9));
+    const [merged] = findCampaigns([scoreGroup([...bystanders, ...crew], graph)], ctx, 5000);
+    assert.ok(merged !== undefined);
+    for (const p of [...bystanders, ...crew]) previous.set(p.id, merged.id);
+    const after = findCampaigns([scoreGroup(bystanders, graph), scoreGroup(crew, graph)], ctx, 9000);
+    assert.equal(after.length, 1);
+    assert.deepEqual(after[0]?.group.participants.map((p) => p.id), crew.map((p) => p.id));
+    assert.equal(after[0]?.detection.detectedAt, 5000);
+  });
 });

@@ -47,11 +47,13 @@ export interface Detection {
 /** What campaign finding remembers between runs: when each campaign id was first detected. */
 export interface CampaignBook {
   detections: Map<string, Detection>;
+  /** Accounts in each detected campaign when it was last found: who holds most of it carries its detection on. */
+  sizes: Map<string, number>;
   seed: number;
 }
 
 export function createCampaignBook(seed: number): CampaignBook {
-  return { detections: new Map(), seed };
+  return { detections: new Map(), sizes: new Map(), seed };
 }
 
 export interface CampaignContext {
@@ -145,16 +147,27 @@ export function findCampaigns(groups: readonly GroupScore[], ctx: CampaignContex
     let earliest = group.participants[0] as AccountProfile;
     for (const p of group.participants) if (p.firstTs < earliest.firstTs || (p.firstTs === earliest.firstTs && p.index < earliest.index)) earliest = p;
     const id = campaignIdOf(earliest, ctx.book.seed);
-    let detection = ctx.book.detections.get(id);
-    if (detection === undefined) {
-      // A merge or a new earliest member: keep the earliest detection any member's campaign had.
-      for (const p of group.participants) {
-        const before = ctx.previousCampaignOf(p);
-        const d = before === null ? undefined : ctx.book.detections.get(before);
-        if (d !== undefined && (detection === undefined || d.detectedAt < detection.detectedAt)) detection = d;
-      }
-      if (detection === undefined && group.score >= CAMPAIGN_THRESHOLD) detection = { detectedAt: now, eventsBeforeDetection: group.events };
-      if (detection !== undefined) ctx.book.detections.set(id, detection);
+    // The detection this group continues: the earliest of the detected campaigns it holds most of the
+    // accounts of (a merge or a new earliest member changes the id, not the campaign; a group whose links
+    // lapsed for a while and came back is the same crew). A few accounts caught up in a campaign by
+    // accident of linkage and split off later (app backends sharing popular questions with a reseller's
+    // customers) carry nothing away, even when the campaign was named after one of them: a detection
+    // belongs to the bulk of a campaign.
+    const held = new Map<string, number>();
+    for (const p of group.participants) {
+      const before = ctx.previousCampaignOf(p) ?? id;
+      held.set(before, (held.get(before) ?? 0) + 1);
+    }
+    let detection: Detection | undefined;
+    for (const [before, count] of held) {
+      const d = ctx.book.detections.get(before);
+      if (d === undefined || 2 * count <= (ctx.book.sizes.get(before) ?? 0)) continue;
+      if (detection === undefined || d.detectedAt < detection.detectedAt) detection = d;
+    }
+    if (detection === undefined && group.score >= CAMPAIGN_THRESHOLD) detection = { detectedAt: now, eventsBeforeDetection: group.events };
+    if (detection !== undefined) {
+      ctx.book.detections.set(id, detection);
+      ctx.book.sizes.set(id, group.participants.length);
     }
     if (detection === undefined) continue;
     campaigns.push({ id, group, detection });

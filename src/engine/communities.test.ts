@@ -21,6 +21,14 @@ describe('splitting linked groups into operators', () => {
     assert.deepEqual(parts, [a, b]);
   });
 
+  it('separates a small crew bridged to a big component (where modularity alone would merge it)', () => {
+    const big = range(0, 70);
+    const small = range(70, 80);
+    const bridges: GroupEdge[] = [[70, 0], [71, 1], [72, 2], [73, 0], [74, 3], [75, 4], [76, 5], [77, 1], [78, 2]].map(([x, y]) => ({ a: x!, b: y!, weight: 0.62 }));
+    const parts = splitGroup(range(0, 80), [...clique(big, 0.95), ...clique(small, 0.95), ...bridges]);
+    assert.deepEqual(parts, [big, small]);
+  });
+
   it('keeps one crew whole, even when it has sub-structure (two proxy subnets, all on one template)', () => {
     const a = range(0, 15);
     const b = range(15, 30);

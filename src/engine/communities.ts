@@ -9,8 +9,8 @@
  * scheduler), so its accounts are densely linked; a bridge between two crews touches only a few
  * pairs of the many possible ones.
  *
- * Method: weighted modularity (Louvain: local moving, then aggregation, repeated) proposes
- * communities; then any two proposed communities whose links between them are not clearly sparser
+ * Method: weighted modularity (Louvain: local moving, then aggregation, repeated), applied again
+ * inside each community it finds, proposes communities; then any two proposed communities whose links between them are not clearly sparser
  * than the links inside them are merged back (DENSITY_RATIO), so one crew is never cut in two
  * just because modularity always prefers some split, and a lone account joins the community it is
  * most linked to. Deterministic: nodes are visited in index order and ties keep the lower id.
@@ -148,6 +148,50 @@ function louvain(n: number, edges: ReadonlyArray<readonly [number, number, numbe
 }
 
 /**
+ * Louvain communities, each split again on its own links until none splits: modularity over a large
+ * group cannot see a small crew bridged to a bigger one by a few links (its resolution limit: the
+ * expected weight between two small communities shrinks with the whole group's weight), while the
+ * same links within the two crews alone show it plainly. Over-splitting is undone by the merge-back.
+ */
+function proposals(n: number, edges: ReadonlyArray<readonly [number, number, number]>): Int32Array {
+  const out = new Int32Array(n);
+  let next = 0;
+  const stack: number[][] = [Array.from({ length: n }, (_, i) => i)];
+  while (stack.length > 0) {
+    const nodes = stack.pop() as number[];
+    if (nodes.length < MIN_SPLIT_SIZE) {
+      for (const v of nodes) out[v] = next;
+      next++;
+      continue;
+    }
+    const local = new Map<number, number>();
+    nodes.forEach((v, i) => local.set(v, i));
+    const sub: Array<[number, number, number]> = [];
+    for (const [a, b, w] of edges) {
+      const x = local.get(a);
+      const y = local.get(b);
+      if (x !== undefined && y !== undefined) sub.push([x, y, w]);
+    }
+    const community = louvain(nodes.length, sub);
+    const parts = new Map<number, number[]>();
+    nodes.forEach((v, i) => {
+      const c = community[i] ?? 0;
+      let part = parts.get(c);
+      if (part === undefined) parts.set(c, (part = []));
+      part.push(v);
+    });
+    if (parts.size <= 1) {
+      for (const v of nodes) out[v] = next;
+      next++;
+    } else {
+      // Reverse order on the stack keeps community numbering in order of first node.
+      for (const part of [...parts.values()].reverse()) stack.push(part);
+    }
+  }
+  return out;
+}
+
+/**
  * The operators inside one connected group: `members` (sorted account indexes) and the links among
  * them. Returns the sub-groups, each sorted, ordered by smallest index; the group itself when it
  * does not split.
@@ -164,7 +208,7 @@ export function splitGroup(members: readonly number[], edges: readonly GroupEdge
     if (a === undefined || b === undefined || a === b) continue;
     localEdges.push([a, b, e.weight]);
   }
-  const community = louvain(n, localEdges);
+  const community = proposals(n, localEdges);
   let k = 0;
   for (let i = 0; i < n; i++) k = Math.max(k, (community[i] ?? 0) + 1);
   if (k <= 1) return [[...members]];
