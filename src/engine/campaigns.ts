@@ -30,7 +30,13 @@ import type { TemplateIndex } from './templates.ts';
 
 export const CAMPAIGN_THRESHOLD = 0.4;
 const VOLUME_FULL = 100;
-const DEPTH_FULL = 20;
+/**
+ * Requests per account for full depth. Ten, not more: a crew of 70 light accounts (a reseller spreading
+ * its sweep) would otherwise need 1,400 requests before it could count, while benign linked groups
+ * (campus cohorts, office teams) are held off by what they ask, not by how much (their harvest stays
+ * far below the bar at any depth).
+ */
+const DEPTH_FULL = 10;
 /** A member takes part when it harvests at least this much or uses the shared templates this much. */
 const PARTICIPATION_HARVEST = 0.15;
 const PARTICIPATION_TEMPLATED = 0.2;
