@@ -33,6 +33,7 @@ import { textSignalScores } from '../../src/signals/classifier/text-features.ts'
 import { languageOf, templateOf } from '../../src/signals/template.ts';
 import { requestText } from '../../src/signals/text/request-text.ts';
 import type { RequestText } from '../../src/signals/types.ts';
+import { mulberry32 } from '../../src/core/seeded-random.ts';
 
 const { values: flags } = parseArgs({
   options: {
@@ -84,17 +85,8 @@ const CHAT = endpointOf('POST', '/v1/chat/completions') as Endpoint;
 
 // ---- prompts ----
 
-/** A small deterministic PRNG (mulberry32): the same prompts every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The same prompts every run. */
+const rng = mulberry32;
 
 const PROSE_WORDS = ('the report describes how our team planned the move to a new office building near the river and what '
   + 'each group needs before the spring review including desks meeting rooms storage and a quiet corner for calls while '

@@ -5,6 +5,7 @@
  * are present in the campaign and absent, or present only innocently, elsewhere.
  */
 import type { AccountInfo, ClientInfo, TrafficEvent } from '../core/traffic-event.ts';
+import { mulberry32 } from '../core/seeded-random.ts';
 
 export interface LabelledTraffic {
   events: TrafficEvent[];
@@ -12,17 +13,7 @@ export interface LabelledTraffic {
   roles: Map<string, string>;
 }
 
-/** mulberry32: a small seeded generator, enough for test data. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const random = mulberry32;
 
 const START = Date.parse('2026-03-02T00:00:00.000Z');
 const HOUR = 3_600_000;
