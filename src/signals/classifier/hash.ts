@@ -2,6 +2,7 @@
  * 32-bit string hashing for the hashed feature space. FNV-1a over UTF-16 code units, finished with the
  * murmur3 avalanche so that the low bits (the bucket) and the top bit (the sign) are independent.
  */
+import { fmix32 } from '../text/hash.ts';
 
 export const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
@@ -11,16 +12,8 @@ export function fnvStep(hash: number, code: number): number {
   return Math.imul(hash ^ code, FNV_PRIME);
 }
 
-/** murmur3 fmix32: spreads every input bit over every output bit. */
-export function avalanche(hash: number): number {
-  let h = hash >>> 0;
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
+/** murmur3 fmix32 (shared with the text layer): spreads every input bit over every output bit. */
+export const avalanche: (hash: number) => number = fmix32;
 
 /** Hash of a whole string, seeded so that different feature namespaces do not collide systematically. */
 export function hashString(text: string, seed: number): number {
