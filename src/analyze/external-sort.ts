@@ -10,7 +10,7 @@ import { once } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MinHeap } from './heap.ts';
+import { MinHeap } from '../core/min-heap.ts';
 import { readLines } from './read-lines.ts';
 
 /** One valid event line with its sort key. */

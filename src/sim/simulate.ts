@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { TrafficEvent } from '../core/traffic-event.ts';
 import { IdFactory } from './accounts.ts';
 import { createContext } from './context.ts';
-import { MinHeap } from './heap.ts';
+import { MinHeap } from '../core/min-heap.ts';
 import { benignActors, campaignActors } from './populations/index.ts';
 import { promptPools, type PromptPools } from './prompts/pools.ts';
 import { Rng } from './random.ts';

@@ -1,4 +1,4 @@
-/** A binary min-heap: merges thousands of lazy account timelines in time order. */
+/** A binary min-heap ordered by `before`: the simulator merges lazy account timelines with it, analyze merges sorted spill files. */
 export class MinHeap<T> {
   private readonly items: T[] = [];
 
