@@ -11,14 +11,18 @@ import { scoreWithModel, type HeadScores } from './score.ts';
 
 export type { HeadScores } from './score.ts';
 
-/** Loaded once, when the first text signal module is imported. */
-const model: LinearModel = shippedModel();
+/**
+ * Loaded once, on the first request scored: commands that never compute signals (serve, keys, events)
+ * neither read the weights nor fail when they are missing.
+ */
+let model: LinearModel | undefined;
 const cache = new WeakMap<RequestText, HeadScores>();
 
 /** The shipped model's scores for this request's text, computed once per RequestText object. */
 export function textSignalScores(text: RequestText): HeadScores {
   let scores = cache.get(text);
   if (!scores) {
+    model ??= shippedModel();
     scores = scoreWithModel(text, model);
     cache.set(text, scores);
   }
