@@ -103,7 +103,8 @@ Try it (copy and paste):
 
   curl -s ${gateway.adminUrl}/metrics -H "Authorization: Bearer ${adminToken}" | grep distillguard_requests_total
 
-  ${cliCommand()} events export --data-dir ${dataDir}
+  ${cliCommand()} events export --data-dir ${dataDir} --out events.jsonl
+  ${cliCommand()} analyze events.jsonl --format text          # the detection engine over what was recorded
 
 Each request is recorded as one event (a line per event below). Ctrl-C stops.
 
