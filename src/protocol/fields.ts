@@ -9,6 +9,11 @@ export function isRecord(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** Null or absent: how stream chunks say "nothing new here". */
+export function isNull(value: unknown): value is null | undefined {
+  return value === null || value === undefined;
+}
+
 export function stringField(obj: JsonObject, key: string): string | undefined {
   const value = obj[key];
   return typeof value === 'string' ? value : undefined;
@@ -33,6 +38,13 @@ export function recordField(obj: JsonObject, key: string): JsonObject | undefine
 export function arrayField(obj: JsonObject, key: string): unknown[] | undefined {
   const value = obj[key];
   return Array.isArray(value) ? value : undefined;
+}
+
+/** Number of own enumerable keys, as JSON.parse would have made them. */
+export function ownKeyCount(obj: JsonObject): number {
+  let count = 0;
+  for (const key in obj) if (Object.hasOwn(obj, key)) count++;
+  return count;
 }
 
 /** Upper bound for counting the keys of a map-like field (`logit_bias`): counting is all we need. */

@@ -79,6 +79,28 @@ describe('SseParser', () => {
     assert.deepEqual(parse(oneByteChunks), expected);
   });
 
+  it('turns bytes that are not UTF-8 into U+FFFD as TextDecoder does, wherever the chunks are cut', () => {
+    const bytes = new Uint8Array([
+      ...encoder.encode('data: a'), 0xff, 0x80, 0xe4, 0xb8, // invalid byte, lone continuation, cut 3-byte sequence
+      ...encoder.encode('b 🎉'), 0xf0, 0x9f, 0x8e, // 4-byte sequence missing its last byte
+      ...encoder.encode('\n\ndata: '), 0xf8, 0x88, 0x80, 0x80, 0x80, ...encoder.encode('\n\ndata: z'), 0xe4, 0xb8,
+    ]);
+    const expected = new TextDecoder().decode(bytes).split('\n\n').map((block) => block.slice('data: '.length));
+    assert.deepEqual(parse([bytes]).map((e) => e.data), expected);
+    for (let cut = 1; cut < bytes.length; cut++) {
+      assert.deepEqual(parse(splitAt(bytes, [cut])).map((e) => e.data), expected, `cut at ${cut}`);
+    }
+    assert.deepEqual(parse(Array.from(bytes, (b) => new Uint8Array([b]))).map((e) => e.data), expected);
+  });
+
+  it('strips a byte-order mark only at the start of the stream', () => {
+    const bom = [0xef, 0xbb, 0xbf];
+    const bytes = new Uint8Array([...bom, ...encoder.encode('data: x\n\ndata: '), ...bom, ...encoder.encode('y\n\n')]);
+    for (let cut = 1; cut < bytes.length; cut++) {
+      assert.deepEqual(parse(splitAt(bytes, [cut])).map((e) => e.data), ['x', '\ufeffy'], `cut at ${cut}`);
+    }
+  });
+
   it('handles a long line delivered in many small chunks in linear time', () => {
     const payload = 'x'.repeat(4 * 1024 * 1024);
     const bytes = encoder.encode(`data: ${payload}\n\n`);

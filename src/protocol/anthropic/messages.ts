@@ -1,11 +1,12 @@
 /** POST /v1/messages: requests, `message` responses and their named-event SSE streams. */
 import { type PartTypes, readParts } from '../content-parts.ts';
-import { arrayField, isRecord, numberField, recordField, stringField, type JsonObject } from '../fields.ts';
+import { arrayField, isRecord, numberField, ownKeyCount, recordField, stringField, type JsonObject } from '../fields.ts';
 import type { EndpointHandler } from '../handler.ts';
 import {
   Budget, joinLines, MAX_PARTS_PER_MESSAGE, MAX_REQUEST_TEXT_CHARS, MAX_RESPONSE_TEXT_CHARS, MAX_TOOL_CALLS, MAX_TURNS,
 } from '../limits.ts';
 import { emptyRequest, put, responseWithIdAndModel } from '../normalized.ts';
+import { RepeatedDeltas, type TextDelta } from '../repeated-deltas.ts';
 import { jsonEventParser } from '../sse.ts';
 import { readToolSpecs, type ToolIdentity } from '../tool-specs.ts';
 import type { NormalizedRequest, NormalizedResponse, StreamAssembler, ToolCall, Turn } from '../types.ts';
@@ -191,9 +192,18 @@ function appendPiece(list: string[] | undefined, value: string | undefined): str
   return list;
 }
 
+/** The text-carrying deltas of a content block: the field each carries and where a block keeps it. */
+const BLOCK_DELTAS = {
+  text_delta: { field: 'text', append: (s: BlockState, v: string | undefined) => { s.text = appendPiece(s.text ?? [stringField(s.block, 'text') ?? ''], v); } },
+  thinking_delta: { field: 'thinking', append: (s: BlockState, v: string | undefined) => { s.thinking = appendPiece(s.thinking ?? [stringField(s.block, 'thinking') ?? ''], v); } },
+  signature_delta: { field: 'signature', append: (s: BlockState, v: string | undefined) => { s.signature = appendPiece(s.signature ?? [], v); } },
+  input_json_delta: { field: 'partial_json', append: (s: BlockState, v: string | undefined) => { s.json = appendPiece(s.json, v); } },
+} as const;
+
 /** Rebuilds the `message` object from message_start, content_block_* and message_delta events. */
 class MessagesAssembler implements StreamAssembler {
-  private readonly parser = jsonEventParser((ev) => this.onEvent(ev));
+  private readonly repeats = new RepeatedDeltas((ev) => this.textDeltaOf(ev));
+  private readonly parser = jsonEventParser((ev) => this.onEvent(ev), this.repeats);
   private message: JsonObject | undefined;
   private readonly blocks = new Map<number, BlockState>();
   private usage: JsonObject = {};
@@ -225,11 +235,13 @@ class MessagesAssembler implements StreamAssembler {
         const state = this.blocks.get(numberField(ev, 'index') ?? -1);
         const delta = recordField(ev, 'delta');
         if (!state || !delta) return;
-        switch (delta['type']) {
-          case 'text_delta': state.text = appendPiece(state.text ?? [stringField(state.block, 'text') ?? ''], stringField(delta, 'text')); break;
-          case 'thinking_delta': state.thinking = appendPiece(state.thinking ?? [stringField(state.block, 'thinking') ?? ''], stringField(delta, 'thinking')); break;
-          case 'signature_delta': state.signature = appendPiece(state.signature ?? [], stringField(delta, 'signature')); break;
-          case 'input_json_delta': state.json = appendPiece(state.json, stringField(delta, 'partial_json')); break;
+        const type = delta['type'];
+        if (typeof type === 'string' && Object.hasOwn(BLOCK_DELTAS, type)) {
+          const kind = BLOCK_DELTAS[type as keyof typeof BLOCK_DELTAS];
+          kind.append(state, stringField(delta, kind.field));
+          return;
+        }
+        switch (type) {
           case 'citations_delta': {
             const citation = delta['citation'];
             if (citation !== undefined) (state.citations ??= [...(arrayField(state.block, 'citations') ?? [])]).push(citation);
@@ -257,6 +269,26 @@ class MessagesAssembler implements StreamAssembler {
       default:
         return; // message_stop, ping, error: nothing to add to the message
     }
+  }
+
+  /** A `content_block_delta` with nothing but one text field, for a block that has started. */
+  private textDeltaOf(ev: JsonObject): TextDelta | undefined {
+    if (ev['type'] !== 'content_block_delta' || ownKeyCount(ev) !== 3) return undefined;
+    const index = numberField(ev, 'index');
+    const delta = recordField(ev, 'delta');
+    if (index === undefined || !delta || ownKeyCount(delta) !== 2 || !this.blocks.has(index)) return undefined;
+    const type = delta['type'];
+    if (typeof type !== 'string' || !Object.hasOwn(BLOCK_DELTAS, type)) return undefined;
+    const kind = BLOCK_DELTAS[type as keyof typeof BLOCK_DELTAS];
+    if (typeof delta[kind.field] !== 'string') return undefined;
+    return {
+      text: ['delta', kind.field],
+      ignored: [],
+      apply: (text) => {
+        const state = this.blocks.get(index);
+        if (state) kind.append(state, text);
+      },
+    };
   }
 
   finish(): JsonObject | undefined {

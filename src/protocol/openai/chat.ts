@@ -1,12 +1,13 @@
 /** POST /v1/chat/completions: requests, responses and `chat.completion.chunk` streams. */
 import { type PartTypes, readParts } from '../content-parts.ts';
 import {
-  arrayField, booleanField, isRecord, keyCount, numberField, recordField, stopCount, stringField,
+  arrayField, booleanField, isNull, isRecord, keyCount, numberField, recordField, stopCount, stringField,
   type JsonObject,
 } from '../fields.ts';
 import type { EndpointHandler } from '../handler.ts';
 import { Budget, joinLines, MAX_REQUEST_TEXT_CHARS, MAX_RESPONSE_TEXT_CHARS, MAX_TOOL_CALLS, MAX_TURNS } from '../limits.ts';
 import { put, requestWithModelAndStream, responseWithIdAndModel } from '../normalized.ts';
+import type { JsonPath } from '../repeated-deltas.ts';
 import type { NormalizedRequest, NormalizedResponse, ToolCall, Turn } from '../types.ts';
 import { ChoiceChunkAssembler, type ChoiceFormat } from './choice-stream.ts';
 import { readSamplingParams } from './sampling-params.ts';
@@ -255,11 +256,36 @@ function choiceOut(choice: ChoiceState): JsonObject {
   return { index: choice.index, message, logprobs, finish_reason: choice.finishReason };
 }
 
+/** The text fields of a delta, each with where a choice keeps its pieces. */
+const DELTA_TEXT_FIELDS = {
+  content: (choice: ChoiceState, text: string) => { choice.content = appendText(choice.content, text); },
+  reasoning_content: (choice: ChoiceState, text: string) => { choice.reasoningContent = appendText(choice.reasoningContent, text); },
+  reasoning: (choice: ChoiceState, text: string) => { choice.reasoning = appendText(choice.reasoning, text); },
+  refusal: (choice: ChoiceState, text: string) => { choice.refusal = appendText(choice.refusal, text); },
+} as const;
+
+/** A chunk entry whose delta is one text field and nothing else (no role, finish reason or logprobs). */
+function textDeltaOf(choice: ChoiceState, chunkChoice: JsonObject): { path: JsonPath; apply(text: string): void } | undefined {
+  if (!isNull(chunkChoice['finish_reason']) || !isNull(chunkChoice['logprobs'])) return undefined;
+  const delta = recordField(chunkChoice, 'delta');
+  if (!delta) return undefined;
+  let field: string | undefined;
+  for (const key in delta) {
+    if (!Object.hasOwn(delta, key)) continue;
+    if (field !== undefined) return undefined;
+    field = key;
+  }
+  if (field === undefined || typeof delta[field] !== 'string' || !Object.hasOwn(DELTA_TEXT_FIELDS, field)) return undefined;
+  const add = DELTA_TEXT_FIELDS[field as keyof typeof DELTA_TEXT_FIELDS];
+  return { path: ['delta', field], apply: (text) => add(choice, text) };
+}
+
 /** The `chat.completion` object, rebuilt from `chat.completion.chunk` events. */
 const CHAT_CHOICES: ChoiceFormat<ChoiceState> = {
   objectName: () => 'chat.completion',
   newChoice,
   apply: applyChoiceDelta,
+  textDelta: textDeltaOf,
   output: choiceOut,
 };
 

@@ -1,4 +1,5 @@
 import { arrayField, isRecord, numberField, type JsonObject } from '../fields.ts';
+import { RepeatedDeltas, type JsonPath, type TextDelta } from '../repeated-deltas.ts';
 import { jsonEventParser } from '../sse.ts';
 import type { StreamAssembler } from '../types.ts';
 
@@ -13,14 +14,23 @@ export interface ChoiceFormat<Choice extends { index: number }> {
   /** Adds one chunk's entry for this choice (its delta or text, finish reason, logprobs). */
   apply(choice: Choice, chunkChoice: JsonObject): void;
   output(choice: Choice): JsonObject;
+  /**
+   * When this chunk's entry only added text to the choice (no finish reason, logprobs or other
+   * delta fields): where that text is within the entry, and how to add a repeat's text.
+   */
+  textDelta?(choice: Choice, chunkChoice: JsonObject): { path: JsonPath; apply(text: string): void } | undefined;
 }
+
+/** Top-level fields that differ in every chunk without meaning anything (OpenAI's stream padding). */
+const IGNORED_FIELDS: readonly JsonPath[] = [['obfuscation']];
 
 /**
  * Rebuilds the whole object from chunks that each repeat the top-level fields and carry some of the
  * `choices` by index; usage, when asked for, arrives on its own (usually last) chunk.
  */
 export class ChoiceChunkAssembler<Choice extends { index: number }> implements StreamAssembler {
-  private readonly parser = jsonEventParser((chunk) => this.onChunk(chunk));
+  private readonly repeats = new RepeatedDeltas((chunk) => this.textDeltaOf(chunk));
+  private readonly parser = jsonEventParser((chunk) => this.onChunk(chunk), this.repeats);
   private top: JsonObject | undefined;
   private readonly choices = new Map<number, Choice>();
   private usage: unknown = undefined;
@@ -52,6 +62,18 @@ export class ChoiceChunkAssembler<Choice extends { index: number }> implements S
       }
       this.format.apply(choice, chunkChoice);
     }
+  }
+
+  /** A chunk (already applied) whose repeats can skip parsing: one choice, only text added, no usage. */
+  private textDeltaOf(chunk: JsonObject): TextDelta | undefined {
+    if (!this.format.textDelta || (chunk['usage'] !== null && chunk['usage'] !== undefined)) return undefined;
+    const list = chunk['choices'];
+    if (!Array.isArray(list) || list.length !== 1 || !isRecord(list[0])) return undefined;
+    const chunkChoice = list[0];
+    const choice = this.choices.get(numberField(chunkChoice, 'index') ?? 0);
+    const delta = choice && this.format.textDelta(choice, chunkChoice);
+    if (!delta) return undefined;
+    return { text: ['choices', 0, ...delta.path], ignored: IGNORED_FIELDS, apply: delta.apply };
   }
 
   finish(): JsonObject | undefined {

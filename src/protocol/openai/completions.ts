@@ -1,5 +1,5 @@
 /** POST /v1/completions (legacy): prompt in, `text_completion` out, streamed as `text_completion` chunks. */
-import { arrayField, booleanField, isRecord, keyCount, numberField, recordField, stopCount, stringField, type JsonObject } from '../fields.ts';
+import { arrayField, booleanField, isNull, isRecord, keyCount, numberField, recordField, stopCount, stringField, type JsonObject } from '../fields.ts';
 import type { EndpointHandler } from '../handler.ts';
 import { Budget, joinLines, MAX_PARTS_PER_MESSAGE, MAX_REQUEST_TEXT_CHARS, MAX_RESPONSE_TEXT_CHARS } from '../limits.ts';
 import { put, requestWithModelAndStream, responseWithIdAndModel } from '../normalized.ts';
@@ -103,6 +103,15 @@ const COMPLETION_CHOICES: ChoiceFormat<ChoiceState> = {
   objectName: (streamed) => streamed ?? 'text_completion',
   newChoice: (index) => ({ index, text: [], logprobs: undefined, finishReason: null }),
   apply: applyChunkChoice,
+  textDelta(choice, item) {
+    if (!isNull(item['finish_reason']) || !isNull(item['logprobs']) || typeof item['text'] !== 'string') return undefined;
+    return {
+      path: ['text'],
+      apply(text) {
+        if (text) choice.text.push(text);
+      },
+    };
+  },
   output: (choice) => ({
     text: choice.text.join(''),
     index: choice.index,

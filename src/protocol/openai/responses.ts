@@ -7,6 +7,7 @@ import {
   MAX_TOOL_CALLS, MAX_TURNS,
 } from '../limits.ts';
 import { put, requestWithModelAndStream, responseWithIdAndModel } from '../normalized.ts';
+import { RepeatedDeltas, type JsonPath, type TextDelta } from '../repeated-deltas.ts';
 import { jsonEventParser } from '../sse.ts';
 import type { NormalizedRequest, NormalizedResponse, StreamAssembler, ToolCall, Turn } from '../types.ts';
 import { readFunctionTools, toolChoiceOf } from './tools.ts';
@@ -164,7 +165,13 @@ const SNAPSHOT_EVENTS = new Set(['response.created', 'response.in_progress', 're
 const FINAL_EVENTS = new Set(['response.completed', 'response.failed', 'response.incomplete']);
 
 /** Which streamed text an event adds to (delta) or sets (done), by event type. */
-const TEXT_TARGETS: Record<string, { key: (ev: JsonObject) => string; field: 'delta' | 'text' | 'refusal' | 'arguments' | 'input'; set: boolean }> = {
+interface TextTarget {
+  key: (ev: JsonObject) => string;
+  field: 'delta' | 'text' | 'refusal' | 'arguments' | 'input';
+  set: boolean;
+}
+
+const TEXT_TARGETS: Record<string, TextTarget> = {
   'response.output_text.delta': { key: (ev) => `text:${numberField(ev, 'content_index') ?? 0}`, field: 'delta', set: false },
   'response.output_text.done': { key: (ev) => `text:${numberField(ev, 'content_index') ?? 0}`, field: 'text', set: true },
   'response.reasoning_text.delta': { key: (ev) => `text:${numberField(ev, 'content_index') ?? 0}`, field: 'delta', set: false },
@@ -178,6 +185,15 @@ const TEXT_TARGETS: Record<string, { key: (ev: JsonObject) => string; field: 'de
   'response.custom_tool_call_input.delta': { key: () => 'input', field: 'delta', set: false },
   'response.custom_tool_call_input.done': { key: () => 'input', field: 'input', set: true },
 };
+
+function addText(state: ItemState, target: TextTarget, key: string, value: string): void {
+  const pieces = state.pieces.get(key);
+  if (target.set || !pieces) state.pieces.set(key, [value]);
+  else pieces.push(value);
+}
+
+/** Fields of a delta event that change with every event but mean nothing to the rebuilt response. */
+const IGNORED_DELTA_FIELDS: readonly JsonPath[] = [['sequence_number'], ['obfuscation']];
 
 function partAt(item: JsonObject, listName: 'content' | 'summary', index: number, type: string): JsonObject {
   const existing = item[listName];
@@ -221,7 +237,8 @@ function materialize(state: ItemState): JsonObject {
  * their `output_item.*`, `content_part.added` and delta events.
  */
 class ResponsesAssembler implements StreamAssembler {
-  private readonly parser = jsonEventParser((ev) => this.onEvent(ev));
+  private readonly repeats = new RepeatedDeltas((ev) => this.textDeltaOf(ev));
+  private readonly parser = jsonEventParser((ev) => this.onEvent(ev), this.repeats);
   private snapshot: JsonObject | undefined;
   private final: JsonObject | undefined;
   private readonly items = new Map<number, ItemState>();
@@ -272,10 +289,7 @@ class ResponsesAssembler implements StreamAssembler {
     if (!target) return;
     const value = stringField(ev, target.field);
     if (value === undefined) return;
-    const key = target.key(ev);
-    const pieces = state.pieces.get(key);
-    if (target.set || !pieces) state.pieces.set(key, [value]);
-    else pieces.push(value);
+    addText(state, target, target.key(ev), value);
     if (type === 'response.output_text.delta') {
       const logprobs = arrayField(ev, 'logprobs');
       if (logprobs && logprobs.length > 0) {
@@ -286,6 +300,25 @@ class ResponsesAssembler implements StreamAssembler {
         else state.logprobs.set(at, logprobs.slice());
       }
     }
+  }
+
+  /** A text delta event (no logprobs) for an item still being streamed. */
+  private textDeltaOf(ev: JsonObject): TextDelta | undefined {
+    const type = stringField(ev, 'type');
+    const target = type === undefined ? undefined : TEXT_TARGETS[type];
+    const index = numberField(ev, 'output_index');
+    if (!target || target.set || index === undefined || typeof ev[target.field] !== 'string') return undefined;
+    const logprobs = ev['logprobs'];
+    if (logprobs !== undefined && !(Array.isArray(logprobs) && logprobs.length === 0)) return undefined;
+    const key = target.key(ev);
+    return {
+      text: [target.field],
+      ignored: IGNORED_DELTA_FIELDS,
+      apply: (text) => {
+        const state = this.items.get(index);
+        if (state && !state.done) addText(state, target, key, text);
+      },
+    };
   }
 
   finish(): JsonObject | undefined {
