@@ -23,6 +23,10 @@ export interface ProxyDeps {
   isDraining(): boolean;
 }
 
+function flushHeadersIfIdle(ex: Exchange, res: ServerResponse): void {
+  if (ex.firstByteAt === undefined && !res.destroyed && !res.writableEnded) res.flushHeaders();
+}
+
 /** Raised into undici when the client went away, so the upstream request is aborted too. */
 class ClientGoneError extends Error {
   constructor() {
@@ -181,8 +185,10 @@ export function createProxyHandler(deps: ProxyDeps): (req: IncomingMessage, res:
           if (statusCode >= 500 || statusCode === 429) metrics.upstreamErrors.inc({ reason: String(statusCode) });
           if (res.destroyed) return;
           res.writeHead(statusCode, clientResponseHeaders(upstreamHeaders));
-          // Streams go out chunk by chunk; flushing headers now lets the client see the status at once.
-          if (ex.stream) res.flushHeaders();
+          // A stream's status must reach the client at once, not with its first token, which may be
+          // seconds away. When that token came in the same read, it carries the headers itself
+          // (one write instead of two), so the flush waits for the end of this tick.
+          if (ex.stream) process.nextTick(flushHeadersIfIdle, ex, res);
         },
         onResponseData(c, chunk) {
           if (ex.firstByteAt === undefined) ex.firstByteAt = performance.now();
