@@ -2,6 +2,7 @@
  * One canonical form of a prompt for every signal: the same words whatever tricks hide them
  * (fullwidth letters, zero-width joiners, Cyrillic look-alikes, odd spacing), in bounded time.
  */
+import { CodeUnits } from './code-units.ts';
 
 /**
  * Normalizes `s` for matching: cuts it to `maxChars` first (NFKC on a megabyte is slow), then NFKC,
@@ -135,16 +136,22 @@ function roleOf(c: number): number {
  * another separator or a dropped character (2), a surrogate (3), a look-alike letter (4).
  */
 const KIND_KEEP = 0, KIND_SINGLE = 1, KIND_SEPARATOR = 2, KIND_SURROGATE = 3, KIND_LOOKALIKE = 4;
-const ASCII_KIND = (() => {
-  const table = new Uint8Array(128);
-  for (let c = 0; c < 128; c++) table[c] = c === 0x20 || c === 0x0a ? KIND_SINGLE : roleOf(c) === KEEP ? KIND_KEEP : KIND_SEPARATOR;
-  return table;
-})();
-
-function kindAboveAscii(c: number): number {
+function kindOf(c: number): number {
+  if (c < 128) return c === 0x20 || c === 0x0a ? KIND_SINGLE : roleOf(c) === KEEP ? KIND_KEEP : KIND_SEPARATOR;
   if (c >= 0xd800 && c <= 0xdfff) return KIND_SURROGATE;
   if (c >= LOOKALIKE_MIN && c <= LOOKALIKE_MAX && LOOKALIKES.has(c)) return KIND_LOOKALIKE;
   return roleOf(c) === KEEP ? KIND_KEEP : KIND_SEPARATOR;
+}
+
+/** kindOf of every code unit, built on first use: one load per character instead of a chain of range tests. */
+let unitKinds: Uint8Array | undefined;
+
+function kindTable(): Uint8Array {
+  if (unitKinds === undefined) {
+    unitKinds = new Uint8Array(0x10000);
+    for (let c = 0; c < 0x10000; c++) unitKinds[c] = kindOf(c);
+  }
+  return unitKinds;
 }
 
 /**
@@ -153,17 +160,17 @@ function kindAboveAscii(c: number): number {
  * or line break between kept characters is left in place without a branch on it, so word boundaries cost no
  * mispredictions. Kept apart from collapseRuns so that this loop compiles to a few registers.
  */
-function skipKept(text: string, from: number, previous: number): number {
-  const len = text.length;
+function skipKept(units: Uint16Array, len: number, from: number, previous: number, kinds: Uint8Array): number {
   let before = previous;
   for (let i = from; i < len; i++) {
-    const c = text.charCodeAt(i);
-    const kind = c < 128 ? ASCII_KIND[c]! : kindAboveAscii(c);
+    const kind = kinds[units[i]!]!;
     if (((kind >> 1) | (kind & before)) !== 0) return i;
     before = kind;
   }
   return len;
 }
+
+const collapseUnits = new CodeUnits();
 
 /** Whether the code unit is a space or a line feed (a KIND_SINGLE character). */
 function isSingle(c: number): boolean {
@@ -178,12 +185,14 @@ function isSingle(c: number): boolean {
  */
 function collapseRuns(text: string): string | undefined {
   const len = text.length;
+  const units = collapseUnits.load(text);
+  const kinds = kindTable();
   let out = '';
   let copied = 0; // text[copied, i) is still to be copied unchanged
   let previous = KIND_SINGLE; // as if a separator preceded the text: a leading space or newline goes
   let from = 0;
   for (;;) {
-    const i = skipKept(text, from, previous);
+    const i = skipKept(units, len, from, previous, kinds);
     // The kind of the character before i as skipKept judged it: a space or line break left in place, or not.
     const single = i > from ? isSingle(text.charCodeAt(i - 1)) : previous === KIND_SINGLE;
     if (i >= len) {
@@ -203,7 +212,7 @@ function collapseRuns(text: string): string | undefined {
         previous = KIND_KEEP;
         continue;
       }
-    } else if (c >= 0x80 && kindAboveAscii(c) === KIND_LOOKALIKE) {
+    } else if (kinds[c] === KIND_LOOKALIKE) {
       return undefined;
     }
     // A run of separators and dropped characters, [start, j): one separator at most comes out of it. It starts
