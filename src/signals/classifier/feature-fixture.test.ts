@@ -35,6 +35,13 @@ interface Recorded {
   /** Non-zero hashed features: their count and a digest of the (bucket, float32 bits) pairs sorted by bucket. */
   hashedCount: number;
   hashedDigest: string;
+  /**
+   * The vector exactly as extractFeatures returns it: its size and a digest of its entries in order,
+   * including a bucket listed again after its count went back to 0 (value 0). Scores sum in this order and
+   * training applies its lazy L2 penalty to every entry, so both depend on it.
+   */
+  sequenceSize: number;
+  sequenceDigest: string;
   dense: number[];
   synthetic: number[];
   shipped: number[];
@@ -47,7 +54,7 @@ interface Fixture {
   shippedWeightsSha256: string;
   inputs: Recorded[];
   /** Digests over all tiny messages (each lower-cased, as the text layer would): features, synthetic and shipped scores. */
-  tiny: { hashedDigest: string; denseDigest: string; syntheticDigest: string; shippedDigest: string };
+  tiny: { hashedDigest: string; sequenceDigest: string; denseDigest: string; syntheticDigest: string; shippedDigest: string };
 }
 
 /** A model with a non-zero weight in every bucket and dense slot, from a seed (exercises every read). */
@@ -80,6 +87,16 @@ function updatePairs(hash: ReturnType<typeof createHash>, pairs: Array<[number, 
   hash.update(bytes);
 }
 
+function updateSequence(hash: ReturnType<typeof createHash>, f: FeatureVector): void {
+  const bytes = Buffer.alloc(4 + f.size * 8);
+  bytes.writeInt32LE(f.size, 0);
+  for (let k = 0; k < f.size; k++) {
+    bytes.writeInt32LE(f.indices[k]!, 4 + k * 8);
+    bytes.writeFloatLE(f.values[k]!, 8 + k * 8);
+  }
+  hash.update(bytes);
+}
+
 function scoresOf(text: RequestText, model: LinearModel): number[] {
   const s = scoreWithModel(text, model);
   return HEADS.map((head) => s[head]);
@@ -99,15 +116,20 @@ function record(inputsSeed: number, tinySeed: number, synthetic: LinearModel, sh
     const pairs = sortedPairs(f);
     const digest = createHash('sha256');
     updatePairs(digest, pairs);
+    const sequence = createHash('sha256');
+    updateSequence(sequence, f);
     return {
       hashedCount: pairs.length,
       hashedDigest: digest.digest('hex'),
+      sequenceSize: f.size,
+      sequenceDigest: sequence.digest('hex'),
       dense: Array.from(f.dense),
       synthetic: scoresOf(views(input), synthetic),
       shipped: scoresOf(views(input), shipped),
     };
   });
   const hashed = createHash('sha256');
+  const sequence = createHash('sha256');
   const dense = createHash('sha256');
   const syntheticScores = createHash('sha256');
   const shippedScores = createHash('sha256');
@@ -115,6 +137,7 @@ function record(inputsSeed: number, tinySeed: number, synthetic: LinearModel, sh
     const input = { user: message.toLowerCase(), decoded: [] };
     const f = featuresOf(input);
     updatePairs(hashed, sortedPairs(f));
+    updateSequence(sequence, f);
     doublesDigest(dense, Array.from(f.dense));
     doublesDigest(syntheticScores, scoresOf(views(input), synthetic));
     doublesDigest(shippedScores, scoresOf(views(input), shipped));
@@ -124,7 +147,7 @@ function record(inputsSeed: number, tinySeed: number, synthetic: LinearModel, sh
     tinySeed,
     shippedWeightsSha256: shippedSha,
     inputs,
-    tiny: { hashedDigest: hashed.digest('hex'), denseDigest: dense.digest('hex'), syntheticDigest: syntheticScores.digest('hex'), shippedDigest: shippedScores.digest('hex') },
+    tiny: { hashedDigest: hashed.digest('hex'), sequenceDigest: sequence.digest('hex'), denseDigest: dense.digest('hex'), syntheticDigest: syntheticScores.digest('hex'), shippedDigest: shippedScores.digest('hex') },
   };
 }
 
@@ -145,11 +168,14 @@ test('classifier: features and scores equal the recorded fixture, bit for bit', 
     const label = `input ${i} (kind ${i % 12}, ${JSON.stringify(inputs[i]!.user.slice(0, 60))})`;
     assert.equal(got.hashedCount, want.hashedCount, `${label}: hashed feature count`);
     assert.equal(got.hashedDigest, want.hashedDigest, `${label}: hashed features`);
+    assert.equal(got.sequenceSize, want.sequenceSize, `${label}: feature vector size`);
+    assert.equal(got.sequenceDigest, want.sequenceDigest, `${label}: feature vector entries in order`);
     assert.deepEqual(got.dense, want.dense, `${label}: dense features`);
     assert.deepEqual(got.synthetic, want.synthetic, `${label}: synthetic-model scores`);
     if (sameWeights) assert.deepEqual(got.shipped, want.shipped, `${label}: shipped-model scores`);
   });
   assert.equal(actual.tiny.hashedDigest, expected.tiny.hashedDigest, 'tiny messages: hashed features');
+  assert.equal(actual.tiny.sequenceDigest, expected.tiny.sequenceDigest, 'tiny messages: feature vectors in order');
   assert.equal(actual.tiny.denseDigest, expected.tiny.denseDigest, 'tiny messages: dense features');
   assert.equal(actual.tiny.syntheticDigest, expected.tiny.syntheticDigest, 'tiny messages: synthetic-model scores');
   if (sameWeights) assert.equal(actual.tiny.shippedDigest, expected.tiny.shippedDigest, 'tiny messages: shipped-model scores');
