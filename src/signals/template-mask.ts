@@ -3,9 +3,7 @@
  * turns fillers (numbers, ids, quoted spans, code, URLs, emails, names) into placeholder tokens and
  * every other word or punctuation run into a 32-bit hash. No regex, no per-token strings.
  */
-import { Buffer } from 'node:buffer';
 import { hashString } from './text/hash.ts';
-import { fromCodes } from './text/normalize.ts';
 
 export const TOKEN_WORD = 0;
 export const TOKEN_PUNCT = 1;
@@ -121,37 +119,25 @@ function findCloser(text: string, closer: number, from: number): number {
 }
 
 /**
- * The skeleton of the current maskTokens call, built in a buffer: the text with fillers replaced by their tags,
- * only as far as SKELETON_CHARS (what is kept), so a filler costs no string.
+ * The skeleton of the current maskTokens call: the text with fillers replaced by their tags, built from slices of
+ * the text only as far as SKELETON_CHARS (what is kept), so a filler costs no string of its own.
  */
-const skeletonCodes = new Uint16Array(SKELETON_CHARS);
-/** The same characters as bytes, while they all fit in one (then the string is decoded natively as latin1). */
-const skeletonBytes = Buffer.alloc(SKELETON_CHARS);
-let skeletonWide = false;
 const PLACEHOLDER_TAGS: readonly string[] = PLACEHOLDER_NAMES.map((name) => `<${name}>`);
 let skeletonText = '';
-let skeletonLength = 0;
+let skeleton = '';
 /** Text consumed into the skeleton so far. */
 let skeletonEnd = 0;
 
-function copyToSkeleton(s: string, from: number, to: number): void {
-  let n = skeletonLength;
-  let wide = 0;
-  for (let i = from; i < to && n < SKELETON_CHARS; i++) {
-    const c = s.charCodeAt(i);
-    skeletonCodes[n] = c;
-    skeletonBytes[n++] = c;
-    wide |= c;
-  }
-  if (wide > 0xff) skeletonWide = true;
-  skeletonLength = n;
+/** Appends text[from, to) to the skeleton, no further than SKELETON_CHARS. */
+function copyToSkeleton(from: number, to: number): void {
+  const room = SKELETON_CHARS - skeleton.length;
+  if (room > 0 && to > from) skeleton += skeletonText.slice(from, to - from > room ? from + room : to);
 }
 
 function addToSkeleton(kind: number, start: number, end: number): void {
-  if (skeletonLength >= SKELETON_CHARS) return;
-  copyToSkeleton(skeletonText, skeletonEnd, start);
-  const tag = PLACEHOLDER_TAGS[kind] ?? '';
-  copyToSkeleton(tag, 0, tag.length);
+  if (skeleton.length >= SKELETON_CHARS) return;
+  copyToSkeleton(skeletonEnd, start);
+  skeleton += PLACEHOLDER_TAGS[kind] ?? '';
   skeletonEnd = end;
 }
 
@@ -174,9 +160,8 @@ export function maskTokens(text: string, cased: boolean, out: TokenStream): void
   let content = 0;
   let sentenceStart = true;
   skeletonText = text;
-  skeletonLength = 0;
+  skeleton = '';
   skeletonEnd = 0;
-  skeletonWide = false;
   closerAt.fill(NOT_LOOKED_UP);
 
   out.contentBefore[0] = 0;
@@ -300,11 +285,12 @@ export function maskTokens(text: string, cased: boolean, out: TokenStream): void
     if (c === 0x2e || c === 0x21 || c === 0x3f || c === 0x3002 || c === 0xff1f || c === 0xff01) sentenceStart = true;
     i = end;
   }
-  copyToSkeleton(text, skeletonEnd, i);
+  copyToSkeleton(skeletonEnd, i);
   out.length = n;
-  const kept = skeletonWide ? fromCodes(skeletonCodes, skeletonLength) : skeletonBytes.toString('latin1', 0, skeletonLength);
+  const kept = skeleton.length > SKELETON_CHARS ? skeleton.slice(0, SKELETON_CHARS) : skeleton;
   out.skeleton = cased ? kept.toLowerCase() : kept;
   skeletonText = '';
+  skeleton = '';
 }
 
 /** Hash (FNV-1a over the lower-cased code units, before finishWord) and digit count of the word wordEnd read last. */
