@@ -2,6 +2,7 @@
  * The main language of a text, cheaply: by Unicode script, and for Latin script by counting the
  * most frequent function words of each language. Good enough to tell a campaign's language mix.
  */
+import { CodeUnits } from './code-units.ts';
 
 /** Characters looked at: the language of a prompt is clear from its first few KB. */
 const MAX_CHARS = 4096;
@@ -209,6 +210,8 @@ function firstAsciiLetter(text: string): number {
   return text.length;
 }
 
+const wordUnits = new CodeUnits();
+
 /** Where each word of the current scan starts and ends (end exclusive): at most one word per two characters. */
 const wordStarts = new Int32Array(MAX_CHARS + 1);
 const wordEnds = new Int32Array(MAX_CHARS + 1);
@@ -223,12 +226,13 @@ const wordEnds = new Int32Array(MAX_CHARS + 1);
  */
 function scanWords(lower: string, scripts: boolean): number {
   const length = lower.length;
+  const units = wordUnits.load(lower);
   let ascii = 0;
   let words = 0;
   let start = 0;
   let previous = 0;
   for (let i = 0; i < length; i++) {
-    const c = lower.charCodeAt(i);
+    const c = units[i]!;
     let letter: number;
     if (c < 0x80) {
       letter = ASCII_LETTER[c] ?? 0;
