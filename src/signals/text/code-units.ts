@@ -13,7 +13,7 @@ const LITTLE_ENDIAN = new Uint16Array(new Uint8Array([1, 0]).buffer)[0] === 1;
 
 export class CodeUnits {
   private bytes = Buffer.alloc(0);
-  private units = new Uint16Array(0);
+  private units: Uint16Array = new Uint16Array(0);
 
   /**
    * The code units of `s`, valid until the next load: [0, s.length) hold them and the CODE_UNITS_PADDING units
