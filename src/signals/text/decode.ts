@@ -74,17 +74,20 @@ const GUR_MASK = (1 << 25) - 1;
 
 /**
  * Per ASCII character: its window code (low 5 bits), and flags: base64 alphabet, leet character of the
- * pre-check, ASCII letter. Anything above ASCII is CODE_OTHER without flags.
+ * pre-check, ASCII letter, and F_MAY_LOWER_TO_LETTER (an ASCII letter). Anything above ASCII is ABOVE_ASCII:
+ * CODE_OTHER with only F_MAY_LOWER_TO_LETTER, since lower-casing turns a few characters above ASCII into ASCII
+ * letters (KELVIN SIGN into "k", "İ" into "i" and a combining dot).
  */
-const F_BASE64 = 1 << 5, F_LEET = 1 << 6, F_LETTER = 1 << 7;
+const F_BASE64 = 1 << 5, F_LEET = 1 << 6, F_LETTER = 1 << 7, F_MAY_LOWER_TO_LETTER = 1 << 8;
+const ABOVE_ASCII = CODE_OTHER | F_MAY_LOWER_TO_LETTER;
 const ASCII_CLASS = (() => {
-  const table = new Uint8Array(128);
+  const table = new Uint16Array(128);
   for (let c = 0; c < 128; c++) {
     const lower = c | 0x20;
     const letter = lower >= 0x61 && lower <= 0x7a;
     let entry = letter ? lower - 0x61 : c === 0x20 ? CODE_SPACE : CODE_OTHER;
     if (letter || (c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2f || c === 0x3d || c === 0x2d || c === 0x5f) entry |= F_BASE64;
-    if (letter) entry |= F_LETTER;
+    if (letter) entry |= F_LETTER | F_MAY_LOWER_TO_LETTER;
     table[c] = entry;
   }
   for (const ch of '0134578@$') table[ch.charCodeAt(0)] = (table[ch.charCodeAt(0)] ?? 0) | F_LEET;
@@ -155,13 +158,22 @@ function decodeEncodedRuns(text: string, maxCandidates: number, out: string[]): 
   let window = 0;
   let leetHint = 0;
   let previousLeet = 0;
+  // decodeLeetspeak finds something only in a text with two words holding a letter, leet characters and a letter
+  // ("h4ck"): counted here, over-counting (any character above ASCII may lower-case to a letter), to skip it.
+  let leetBetweenLetters = 0;
+  let afterLetter = 0;
+  let leetAfterLetter = 0;
   for (let i = 0; i < length; i++) {
     const c = units[i]!;
-    const entry = c < 128 ? ASCII_CLASS[c]! : CODE_OTHER;
+    const entry = c < 128 ? ASCII_CLASS[c]! : ABOVE_ASCII;
     window = ((window << 5) | (entry & 31)) & WINDOW_MASK;
     run = (run + 1) & -((entry >> 5) & 1);
     leetHint |= previousLeet & (entry >> 7);
     previousLeet = (entry >> 6) & 1;
+    const mayBeLetter = (entry >> 8) & 1;
+    leetBetweenLetters += leetAfterLetter & mayBeLetter;
+    leetAfterLetter = previousLeet & (afterLetter | leetAfterLetter);
+    afterLetter = mayBeLetter;
     if (run === MIN_ENCODED_RUN) {
       longRun = i + 1 - MIN_ENCODED_RUN;
     } else if (longRun >= 0 && run === 0) {
@@ -175,7 +187,7 @@ function decodeEncodedRuns(text: string, maxCandidates: number, out: string[]): 
     if ((window & GUR_MASK) === SPACE_GUR_SPACE) hints |= HINT_ROT13_COMMON;
   }
   if (longRun >= 0 && tries < maxCandidates) decodeRun(text, longRun, length, out);
-  return leetHint !== 0 ? hints | HINT_LEET : hints;
+  return leetHint !== 0 && leetBetweenLetters >= 2 ? hints | HINT_LEET : hints;
 }
 
 /** Decodes the run text[start, end) of base64 alphabet characters as hex or base64 when it may be one. */
