@@ -1,7 +1,7 @@
 /**
  * One measured run in a fresh process (bundled by run.ts with esbuild, as production code is bundled):
  *   child.js analyze FILE TMPDIR SEED   read, parse, check, sort, signals, engine, JSON report (to /dev/null)
- *   child.js pipeline FILE TMPDIR       analyze's own work only: read, parse, check, sort, re-parse, report; no signals, no engine
+ *   child.js pipeline FILE TMPDIR       analyze's own work only: plan (read, keys, window), read, parse, check, window, report; no signals, no engine
  *   child.js baseline FILE              read the same file line by line and JSON.parse each line, nothing else
  * Prints one JSON line: events, seconds (inside the process, startup excluded) and peak RSS.
  */
@@ -17,6 +17,8 @@ export interface ChildResult {
   seconds: number;
   /** Peak resident set size in bytes: VmHWM from /proc/self/status, or the rusage maximum elsewhere. */
   peakRssBytes: number;
+  /** Lines too late for the reorder window (sorted apart, then merged in). */
+  late?: number;
   spills?: number;
   accounts?: number;
   campaigns?: number;
@@ -49,7 +51,7 @@ async function analyze(file: string, tmpDir: string, seed: number): Promise<Chil
   writeFileSync('/dev/null', renderReport(result, 'json'));
   const seconds = (performance.now() - started) / 1000;
   return {
-    events: result.report.input.events, seconds, peakRssBytes: peakRss(), spills: result.spills,
+    events: result.report.input.events, seconds, peakRssBytes: peakRss(), late: result.late, spills: result.spills,
     accounts: result.report.input.accounts, campaigns: result.report.campaigns.length,
   };
 }
@@ -64,7 +66,7 @@ async function pipeline(file: string, tmpDir: string): Promise<ChildResult> {
   const started = performance.now();
   const result = await analyzeLogs([file], { createEngine: countingEngine, signalsOf: () => undefined, sort: { tmpDir } });
   writeFileSync('/dev/null', renderReport(result, 'json'));
-  return { events: result.report.input.events, seconds: (performance.now() - started) / 1000, peakRssBytes: peakRss(), spills: result.spills };
+  return { events: result.report.input.events, seconds: (performance.now() - started) / 1000, peakRssBytes: peakRss(), late: result.late, spills: result.spills };
 }
 
 const [mode, file, tmpDir, seed] = process.argv.slice(2);

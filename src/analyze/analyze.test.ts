@@ -124,7 +124,7 @@ test('analyze: an empty log and an all-invalid log give a valid empty report and
   }
 }));
 
-test('analyze: a tiny sort chunk spills to disk and gives the same report as in memory', withDir(async (dir) => {
+test('analyze: a tiny window sends most of a shuffled log through a spilling sort, with the same report as in memory', withDir(async (dir) => {
   const log = join(dir, 'log.jsonl');
   const lines: string[] = [];
   for (let i = 0; i < 200; i++) {
@@ -138,9 +138,11 @@ test('analyze: a tiny sort chunk spills to disk and gives the same report as in 
   const spilled = await analyzeLogs([log], {
     createEngine: (options) => (engine = createFakeEngine(options)),
     signalsOf: fakeSignalsOf,
+    window: { events: 3 },
     sort: { chunkEvents: 7, maxFanIn: 4, tmpDir: dir },
     now: () => new Date(0),
   });
+  assert.ok(spilled.late > 100, `late ${spilled.late}`);
   assert.ok(spilled.spills > 4);
   assert.deepEqual(spilled.report, inMemory.report);
   assert.equal(engine?.fed.length, 200);

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { validateTrafficEvent } from '../core/schema-validate.ts';
+import { mulberry32 } from '../core/seeded-random.ts';
 import { eventShapeProblem, parseDateTime } from './event-shape.ts';
 
 const VALID = {
@@ -43,4 +44,19 @@ test('event shape: date-times with offsets and fractions parse to the right inst
   assert.equal(parseDateTime('2026-01-01t00:00:00z'), Date.UTC(2026, 0, 1));
   assert.equal(parseDateTime('2026-01-01 00:00:00Z'), Date.UTC(2026, 0, 1));
   assert.equal(parseDateTime('2026-01-01'), undefined);
+});
+
+test('event shape: the fast path for UTC milliseconds gives what Date.parse gives, and leaves the rest to the general path', () => {
+  const random = mulberry32(4);
+  for (let i = 0; i < 2000; i++) {
+    const ms = Math.floor(random() * 4e12);
+    const iso = new Date(ms).toISOString();
+    assert.equal(parseDateTime(iso), ms, iso);
+    assert.equal(parseDateTime(iso.replace(/\.\d{3}Z$/, 'Z')), Math.floor(ms / 1000) * 1000);
+  }
+  for (const [text, expected] of [
+    ['2024-02-29T23:59:59.999Z', Date.parse('2024-02-29T23:59:59.999Z')], ['2023-02-29T00:00:00Z', undefined],
+    ['0099-01-01T00:00:00Z', Date.parse('0099-01-01T00:00:00Z')], ['2016-12-31T23:59:60Z', Date.parse('2016-12-31T23:59:59Z')],
+    ['2026-01-01T24:00:00Z', undefined], ['2026-13-01T00:00:00Z', undefined], ['2026-01-01T00:00:00.5Z', Date.parse('2026-01-01T00:00:00.500Z')],
+  ] as const) assert.equal(parseDateTime(text), expected, text);
 });
