@@ -3,6 +3,7 @@
  * turns fillers (numbers, ids, quoted spans, code, URLs, emails, names) into placeholder tokens and
  * every other word or punctuation run into a 32-bit hash. No regex, no per-token strings.
  */
+import { CodeUnits } from './text/code-units.ts';
 import { hashString } from './text/hash.ts';
 
 export const TOKEN_WORD = 0;
@@ -141,6 +142,8 @@ function addToSkeleton(kind: number, start: number, end: number): void {
   skeletonEnd = end;
 }
 
+const maskUnits = new CodeUnits();
+
 /** Writes token n; returns the count of word tokens among tokens [0, n + 1). */
 function put(out: TokenStream, n: number, hash: number, kind: number, content: number): number {
   const total = kind === TOKEN_WORD ? content + 1 : content;
@@ -156,6 +159,7 @@ function put(out: TokenStream, n: number, hash: number, kind: number, content: n
  */
 export function maskTokens(text: string, cased: boolean, out: TokenStream): void {
   const len = text.length;
+  const units = maskUnits.load(text);
   let n = 0;
   let content = 0;
   let sentenceStart = true;
@@ -167,19 +171,19 @@ export function maskTokens(text: string, cased: boolean, out: TokenStream): void
   out.contentBefore[0] = 0;
   let i = 0;
   while (i < len && n < MAX_TOKENS) {
-    const c = text.charCodeAt(i);
+    const c = units[i]!;
     let start = c < 128 ? TOKEN_START[c] ?? T_PUNCT : c === 0x201c || c === 0x201e || c === 0xab || c === 0x300c ? T_QUOTE
       : c === 0x20ac || c === 0xa3 || c === 0xa5 ? T_NUMBER_SIGN : isWordChar(c) ? T_WORD : T_PUNCT;
     if (start === T_SPACE) { i++; continue; }
     // Words first (most tokens are words); a word starting with h or w may be a URL.
-    if (start === T_URL_OR_WORD) start = startsUrl(text, i) ? T_URL : T_WORD;
+    if (start === T_URL_OR_WORD) start = startsUrl(units, i) ? T_URL : T_WORD;
     if (start === T_WORD) {
       const from = i;
-      const end = wordEnd(text, i);
+      const end = wordEnd(units, len, i);
       i = end;
-      if (text.charCodeAt(i) === 0x40 && isWordChar(text.charCodeAt(i + 1))) {
-        while (i < len && (isWordChar(text.charCodeAt(i)) || text.charCodeAt(i) === 0x40 || text.charCodeAt(i) === 0x2e || text.charCodeAt(i) === 0x2d)) i++;
-        if (text.charCodeAt(i - 1) === 0x2e) i--;
+      if (units[i]! === 0x40 && isWordChar(units[i + 1]!)) {
+        while (i < len && (isWordChar(units[i]!) || units[i]! === 0x40 || units[i]! === 0x2e || units[i]! === 0x2d)) i++;
+        if (units[i - 1]! === 0x2e) i--;
         content = put(out, n++, PLACEHOLDER_HASHES[P_EMAIL] ?? 0, TOKEN_PLACEHOLDER, content);
         addToSkeleton(P_EMAIL, from, i);
         sentenceStart = false;
@@ -192,7 +196,7 @@ export function maskTokens(text: string, cased: boolean, out: TokenStream): void
         sentenceStart = false;
         continue;
       }
-      if (cased && !sentenceStart && size >= 2 && isCapitalised(text, from, end)) {
+      if (cased && !sentenceStart && size >= 2 && isCapitalised(units, from, end)) {
         content = put(out, n++, PLACEHOLDER_HASHES[P_NAME] ?? 0, TOKEN_PLACEHOLDER, content);
         addToSkeleton(P_NAME, from, end);
         sentenceStart = false;
@@ -204,10 +208,10 @@ export function maskTokens(text: string, cased: boolean, out: TokenStream): void
     }
     if (start === T_NEWLINE) {
       sentenceStart = true;
-      if (text.charCodeAt(i + 1) === 0x20) {
+      if (units[i + 1]! === 0x20) {
         // "\n " marks a line indented by 4+ columns (see normalizeText): indented code, one token per block.
         const from = i + 1;
-        while (i < len && text.charCodeAt(i) === 0x0a && text.charCodeAt(i + 1) === 0x20) {
+        while (i < len && units[i]! === 0x0a && units[i + 1]! === 0x20) {
           const next = text.indexOf('\n', i + 1);
           i = next === -1 ? len : next;
         }
@@ -253,24 +257,24 @@ export function maskTokens(text: string, cased: boolean, out: TokenStream): void
     }
     if (start === T_URL) {
       let end = i;
-      while (end < len && text.charCodeAt(end) > 0x20) end++;
+      while (end < len && units[end]! > 0x20) end++;
       content = put(out, n++, PLACEHOLDER_HASHES[P_URL] ?? 0, TOKEN_PLACEHOLDER, content);
       addToSkeleton(P_URL, i, end);
       sentenceStart = false;
       i = end;
       continue;
     }
-    if (start === T_DIGIT || (start === T_NUMBER_SIGN && isDigit(text.charCodeAt(i + 1)))) {
+    if (start === T_DIGIT || (start === T_NUMBER_SIGN && isDigit(units[i + 1]!))) {
       // A number with its decimal point, separators, fraction bar, unit or currency sign: "$1,299.50", "3/4", "12kg".
       let end = i + 1;
       let size = 1;
       while (end < len) {
-        const d = text.charCodeAt(end);
+        const d = units[end]!;
         if (isWordChar(d)) { end++; size++; continue; }
-        if ((d === 0x2e || d === 0x2c || d === 0x2f || d === 0x3a || d === 0x2d) && isDigit(text.charCodeAt(end + 1))) { end++; continue; }
+        if ((d === 0x2e || d === 0x2c || d === 0x2f || d === 0x3a || d === 0x2d) && isDigit(units[end + 1]!)) { end++; continue; }
         break;
       }
-      if (text.charCodeAt(end) === 0x25) end++; // %
+      if (units[end]! === 0x25) end++; // %
       const kind = size >= ID_MIN_CHARS ? P_ID : P_NUM;
       content = put(out, n++, PLACEHOLDER_HASHES[kind] ?? 0, TOKEN_PLACEHOLDER, content);
       addToSkeleton(kind, i, end);
@@ -280,7 +284,7 @@ export function maskTokens(text: string, cased: boolean, out: TokenStream): void
     }
     // Punctuation: a run of one character ("...", "###", "---") is one token.
     let end = i + 1;
-    while (end < len && text.charCodeAt(end) === c) end++;
+    while (end < len && units[end]! === c) end++;
     content = put(out, n++, finishWord(Math.imul(c, 0x9e3779b1) ^ 0x7f4a7c15), TOKEN_PUNCT, content);
     if (c === 0x2e || c === 0x21 || c === 0x3f || c === 0x3002 || c === 0xff1f || c === 0xff01) sentenceStart = true;
     i = end;
@@ -301,22 +305,21 @@ let wordDigits = 0;
  * Reads the word that starts at `i` (a word character): returns where it ends and leaves its hash and digit
  * count in wordHash and wordDigits. An apostrophe inside a word ("don't") belongs to it.
  */
-function wordEnd(text: string, i: number): number {
-  const len = text.length;
+function wordEnd(units: Uint16Array, len: number, i: number): number {
   let h = FNV_OFFSET;
   let digits = 0;
   for (; i < len; i++) {
-    let d = text.charCodeAt(i);
+    let d = units[i]!;
     if (d < 128) {
       const code = WORD_CODE[d] ?? 0;
       if (code === 0) {
-        if (d !== 0x27 || !apostropheInWord(text, i)) break;
+        if (d !== 0x27 || !apostropheInWord(units, len, i)) break;
       } else {
         digits += (code - 0x30) >>> 0 < 10 ? 1 : 0;
         d = code;
       }
     } else if (!isWordChar(d)) {
-      if (d !== 0x2019 || !apostropheInWord(text, i)) break;
+      if (d !== 0x2019 || !apostropheInWord(units, len, i)) break;
       d = 0x27;
     }
     h = Math.imul(h ^ d, FNV_PRIME);
@@ -327,9 +330,9 @@ function wordEnd(text: string, i: number): number {
 }
 
 /** An apostrophe at `i` continues a word when a word character other than a digit follows. */
-function apostropheInWord(text: string, i: number): boolean {
-  if (i + 1 >= text.length) return false;
-  const next = text.charCodeAt(i + 1);
+function apostropheInWord(units: Uint16Array, len: number, i: number): boolean {
+  if (i + 1 >= len) return false;
+  const next = units[i + 1]!;
   return isWordChar(next) && !isDigit(next);
 }
 
@@ -343,22 +346,22 @@ function finishWord(h: number): number {
 }
 
 /** "http://", "https://" or "www." in any case at `i`, not inside a word. */
-function startsUrl(text: string, i: number): boolean {
-  const prev = i > 0 ? text.charCodeAt(i - 1) : 0x20;
+function startsUrl(units: Uint16Array, i: number): boolean {
+  const prev = i > 0 ? units[i - 1]! : 0x20;
   if (isWordChar(prev)) return false;
   // Compared character by character, ASCII letters in either case: what lower-casing an 8-character slice
   // and comparing would find (no character above ASCII lower-cases into these).
-  const first = text.charCodeAt(i) | 0x20;
-  if (first === 0x77) return (text.charCodeAt(i + 1) | 0x20) === 0x77 && (text.charCodeAt(i + 2) | 0x20) === 0x77 && text.charCodeAt(i + 3) === 0x2e;
-  if ((text.charCodeAt(i + 1) | 0x20) !== 0x74 || (text.charCodeAt(i + 2) | 0x20) !== 0x74 || (text.charCodeAt(i + 3) | 0x20) !== 0x70) return false;
-  const at = (text.charCodeAt(i + 4) | 0x20) === 0x73 ? i + 5 : i + 4;
-  return text.charCodeAt(at) === 0x3a && text.charCodeAt(at + 1) === 0x2f && text.charCodeAt(at + 2) === 0x2f;
+  const first = units[i]! | 0x20;
+  if (first === 0x77) return (units[i + 1]! | 0x20) === 0x77 && (units[i + 2]! | 0x20) === 0x77 && units[i + 3]! === 0x2e;
+  if ((units[i + 1]! | 0x20) !== 0x74 || (units[i + 2]! | 0x20) !== 0x74 || (units[i + 3]! | 0x20) !== 0x70) return false;
+  const at = (units[i + 4]! | 0x20) === 0x73 ? i + 5 : i + 4;
+  return units[at]! === 0x3a && units[at + 1]! === 0x2f && units[at + 2]! === 0x2f;
 }
 
 /** "Natalia", "McDonald" but not "I", "NASA" or "iPhone": a name, mid-sentence, is a filler. */
-function isCapitalised(text: string, start: number, end: number): boolean {
-  const first = text.charCodeAt(start);
+function isCapitalised(units: Uint16Array, start: number, end: number): boolean {
+  const first = units[start]!;
   if (!(first >= 0x41 && first <= 0x5a)) return false;
-  const second = text.charCodeAt(start + 1);
+  const second = units[start + 1]!;
   return second >= 0x61 && second <= 0x7a && end - start >= 2;
 }
