@@ -85,26 +85,36 @@ export class Scratch {
 
 const scratchByBits = new Map<number, Scratch>();
 
-const KIND_SPACE = 0;
-const KIND_VOWEL = 1;
-const KIND_CONSONANT = 2;
-const KIND_DIGIT = 3;
-const KIND_SYMBOL = 4;
-const KIND_OTHER_LETTER = 5;
+// Character classes of a code unit, as bits (CLASS_OF_ASCII and classOf).
+/** Part of a word: letters, digits and non-ASCII letters (as in the lexicon). */
+const C_WORD = 1;
+const C_CONSONANT = 2;
+const C_VOWEL = 4;
+const C_DIGIT = 8;
+/** Neither space nor part of a word. */
+const C_SYMBOL = 16;
 /** Symbols natural text seldom glues to words (brackets, backslash, operators, markup). */
-const KIND_RARE_SYMBOL = 6;
-/** Character kind of each ASCII code unit (the text is lowercased). */
-const ASCII_KIND = Uint8Array.from({ length: 128 }, (_, code) => {
-  if (code === 32 || code === 10 || code === 9 || code === 13) return KIND_SPACE;
-  if (code >= 97 && code <= 122) return 'aeiouy'.includes(String.fromCharCode(code)) ? KIND_VOWEL : KIND_CONSONANT;
-  if (code >= 48 && code <= 57) return KIND_DIGIT;
-  return '[]{}\\*+=<>|^~`@#$%&'.includes(String.fromCharCode(code)) ? KIND_RARE_SYMBOL : KIND_SYMBOL;
+const C_RARE = 32;
+const C_SPACE = 64;
+/** The '<' and '[' flags of the dense features ride in the class bits, at their own positions. */
+const C_CHAR_FLAGS = CHAR_FLAG_LT | CHAR_FLAG_BRACKET;
+/** Class bits of each ASCII code unit (the text is lowercased). */
+const CLASS_OF_ASCII = Int32Array.from({ length: 128 }, (_, code) => {
+  const char = String.fromCharCode(code);
+  if (code === 32 || code === 10 || code === 9 || code === 13) return C_SPACE;
+  if (code >= 97 && code <= 122) return C_WORD | ('aeiouy'.includes(char) ? C_VOWEL : C_CONSONANT);
+  if (code >= 48 && code <= 57) return C_WORD | C_DIGIT;
+  const flags = code === 60 ? CHAR_FLAG_LT : code === 91 ? CHAR_FLAG_BRACKET : 0;
+  return C_SYMBOL | flags | ('[]{}\\*+=<>|^~`@#$%&'.includes(char) ? C_RARE : 0);
 });
 
-/** Letters, digits and non-ASCII letters: what words are made of (as in the lexicon). */
+/** Class bits of a code unit: non-ASCII letters are word characters, the rest symbols. */
+function classOf(code: number): number {
+  return code < 128 ? CLASS_OF_ASCII[code]! : isWordCode(code) ? C_WORD : C_SYMBOL;
+}
+
+/** Non-ASCII code units that are letters (words are made of these, ASCII letters and digits). */
 function isWordCode(code: number): boolean {
-  if (code >= 0x61 && code <= 0x7a) return true;
-  if (code >= 0x30 && code <= 0x39) return true;
   if (code < 0xc0) return false;
   if (code >= 0x2000 && code <= 0x2bff) return false;
   if (code >= 0x3000 && code <= 0x303f) return false;
@@ -118,17 +128,21 @@ function addFeature(scratch: Scratch, hash: number): void {
   const index = mixed >>> shift;
   const counts = scratch.counts;
   const count = counts[index]!;
-  // A bucket whose count went back to 0 may be listed twice; the second entry then reads 0.
-  if (count === 0) scratch.touched[scratch.size++] = index;
-  counts[index] = (mixed >>> (shift - 1)) & 1 ? count - 1 : count + 1;
+  // Listed when its count leaves 0 (a bucket whose count went back to 0 may be listed twice; the second
+  // entry then reads 0). Both updates are arithmetic: whether a bucket is new and the sign bit are coin
+  // flips a branch would mispredict, and the two table accesses then overlap.
+  const size = scratch.size;
+  scratch.touched[size] = index;
+  scratch.size = size + (((count | -count) >>> 31) ^ 1);
+  counts[index] = count + 1 - (((mixed >>> (shift - 1)) & 1) << 1);
 }
 
 /**
- * A finished word (FNV-1a hash `h` of its code units, its length, the running hashes after 5 and 7 of
- * them, where it starts): its unigram and the bigram with the previous word, its lexicon lookups (whole
- * word, 5- and 7-character prefixes: anchor flags, harm categories, framing), and the repetition count.
+ * A finished word (`h` the FNV-1a hash of its `length` code units, which start at `start` in `lower`):
+ * its unigram and the bigram with the previous word, its lexicon lookups (whole word, 5- and 7-character
+ * prefixes: anchor flags, harm categories, framing), and the repetition count.
  */
-function finishWord(scratch: Scratch, stats: PassStats, h: number, length: number, prefix5: number, prefix7: number, start: number): void {
+function finishWord(scratch: Scratch, stats: PassStats, lower: string, h: number, length: number, start: number): void {
   const word = avalanche(h);
   addFeature(scratch, word ^ 0x1b873593);
   if (stats.words > 0) addFeature(scratch, Math.imul(scratch.previousWord, GOLDEN) ^ word ^ 0x27d4eb2f);
@@ -141,13 +155,21 @@ function finishWord(scratch: Scratch, stats: PassStats, h: number, length: numbe
     lex = LEX_ANCHORS[slot]!;
     harmBits = LEX_HARM[slot]!;
   }
-  if (length >= 5 && (slot = lexicon(prefixKey(prefix5, PREFIX5_SEED))) >= 0) {
-    lex |= LEX_ANCHORS[slot]!;
-    harmBits |= LEX_HARM[slot]!;
-  }
-  if (length >= 7 && (slot = lexicon(prefixKey(prefix7, PREFIX7_SEED))) >= 0) {
-    lex |= LEX_ANCHORS[slot]!;
-    harmBits |= LEX_HARM[slot]!;
+  if (length >= 5) {
+    // The running hash after 5 (and 7) code units, recomputed here rather than tracked per character.
+    let prefix = FNV_OFFSET;
+    for (let k = start; k < start + 5; k++) prefix = fnvStep(prefix, lower.charCodeAt(k));
+    if ((slot = lexicon(prefixKey(prefix, PREFIX5_SEED))) >= 0) {
+      lex |= LEX_ANCHORS[slot]!;
+      harmBits |= LEX_HARM[slot]!;
+    }
+    if (length >= 7) {
+      prefix = fnvStep(fnvStep(prefix, lower.charCodeAt(start + 5)), lower.charCodeAt(start + 6));
+      if ((slot = lexicon(prefixKey(prefix, PREFIX7_SEED))) >= 0) {
+        lex |= LEX_ANCHORS[slot]!;
+        harmBits |= LEX_HARM[slot]!;
+      }
+    }
   }
   if (lex !== 0) {
     stats.flags |= lex;
@@ -174,10 +196,14 @@ function finishWord(scratch: Scratch, stats: PassStats, h: number, length: numbe
 
 /**
  * One pass over the characters: character 4-grams (a packed window of the last four code units, one
- * multiplicative mix per position), words (finishWord), and the whitespace-token shapes of the dense features (tokens no
- * natural language spells, tokens gluing letters to rare symbols, very long tokens, mixed symbol runs,
- * symbols near the end). Doing both in one loop lets the table updates of the n-grams overlap the
- * token arithmetic.
+ * multiplicative mix per position), words (finishWord), and the whitespace-token shapes of the dense
+ * features (tokens no natural language spells, tokens gluing letters to rare symbols, very long tokens,
+ * mixed symbol runs, symbols near the end). Features are counted in text order (each position's 4-gram,
+ * then the word it ends), the order the score sums follow.
+ *
+ * Letters, the common case, take no data-dependent branch: their class bits are added into the token
+ * counters, so that vowel-consonant alternation costs no mispredictions. Only word ends, token ends and
+ * symbols branch.
  */
 export function charPass(lower: string, scratch: Scratch, stats: PassStats): void {
   const n = lower.length;
@@ -194,30 +220,28 @@ export function charPass(lower: string, scratch: Scratch, stats: PassStats): voi
   let long = 0;
   let runs = 0;
   let tailSymbols = 0;
-  // The current token.
-  let length = 0;
+  // The current whitespace token: where it starts and what it holds so far.
+  let tokenStart = 0;
   let letters = 0;
-  let rare = false;
   let digits = 0;
   let symbols = 0;
-  let consonantRun = 0;
-  let maxConsonantRun = 0;
+  let rare = 0;
   let changes = 0;
-  let lastClass = 0;
+  /** Consonants since the token's last vowel; consonantRunOf5 becomes non-zero once it reaches 5. */
+  let consonantRun = 0;
+  let consonantRunOf5 = 0;
+  /** Symbols in a row ending at the previous character (0 after a non-symbol), and whether they differ. */
   let run = 0;
   let runMixed = false;
-  let lastSymbol = 0;
+  let previous = 0;
   // The current word: letters, digits and non-ASCII letters (as in the lexicon).
   let wordHash = FNV_OFFSET;
-  let wordLength = 0;
   let wordStart = 0;
-  let prefix5 = 0;
-  let prefix7 = 0;
   scratch.tokenKeys.fill(0);
   scratch.tokenCounts.fill(0);
   scratch.lastA.fill(-1_000_000);
   for (let i = 0; i <= n; i++) {
-    let kind = KIND_SPACE;
+    let bits = C_SPACE;
     let code = 32;
     if (i < n) {
       code = lower.charCodeAt(i);
@@ -227,76 +251,71 @@ export function charPass(lower: string, scratch: Scratch, stats: PassStats): voi
         const mix = Math.imul(hash ^ (hash >>> 15), GOLDEN);
         const index = mix >>> shift;
         const count = counts[index]!;
-        if (count === 0) touched[size++] = index;
-        counts[index] = (mix >>> signShift) & 1 ? count - 1 : count + 1;
+        // As in addFeature: listed when its count leaves 0, signed +1 or -1, without a branch.
+        touched[size] = index;
+        size += ((count | -count) >>> 31) ^ 1;
+        counts[index] = count + 1 - (((mix >>> signShift) & 1) << 1);
       }
-      kind = code < 128 ? ASCII_KIND[code]! : isWordCode(code) ? KIND_OTHER_LETTER : KIND_SYMBOL;
+      bits = classOf(code);
     }
-    if ((kind >= KIND_VOWEL && kind <= KIND_DIGIT) || kind === KIND_OTHER_LETTER) {
-      if (wordLength === 0) wordStart = i;
+    if ((bits & C_WORD) !== 0) {
       wordHash = fnvStep(wordHash, code);
-      wordLength++;
-      if (wordLength === 5) prefix5 = wordHash;
-      else if (wordLength === 7) prefix7 = wordHash;
-    } else if (wordLength > 0) {
+      letters += ((bits >>> 1) | (bits >>> 2)) & 1;
+      digits += (bits & C_DIGIT) >>> 3;
+      // Reset on a vowel, one more on a consonant, unchanged on digits and non-ASCII letters.
+      consonantRun = (consonantRun + ((bits & C_CONSONANT) >>> 1)) & (((bits & C_VOWEL) >>> 2) - 1);
+      consonantRunOf5 |= (4 - consonantRun) >>> 31;
+      if (run > 0) {
+        changes++;
+        if (run >= 3 && runMixed) runs++;
+        run = 0;
+        runMixed = false;
+      }
+      previous = code;
+      continue;
+    }
+    if (i > wordStart) {
       scratch.size = size;
-      finishWord(scratch, stats, wordHash, wordLength, prefix5, prefix7, wordStart);
+      finishWord(scratch, stats, lower, wordHash, i - wordStart, wordStart);
       size = scratch.size;
       wordHash = FNV_OFFSET;
-      wordLength = 0;
     }
-    if (kind === KIND_SPACE) {
+    wordStart = i + 1;
+    if ((bits & C_SPACE) !== 0) {
+      const length = i - tokenStart;
+      tokenStart = i + 1;
       if (length === 0) continue;
       if (run >= 3 && runMixed) runs++;
       tokens++;
       const gluedSymbols = letters > 0 && symbols >= 2 && symbols * 3 >= length;
-      if ((letters > 0 && digits > 0 && letters + digits === length && length > 3) || maxConsonantRun >= 5 || gluedSymbols) odd++;
-      if (letters > 0 && rare && (changes >= 2 || symbols >= 2)) mixed++;
+      if ((letters > 0 && digits > 0 && letters + digits === length && length > 3) || consonantRunOf5 !== 0 || gluedSymbols) odd++;
+      if (letters > 0 && rare !== 0 && (changes >= 2 || symbols >= 2)) mixed++;
       if (length >= 25) long++;
-      length = 0;
       letters = 0;
-      rare = false;
       digits = 0;
       symbols = 0;
-      consonantRun = 0;
-      maxConsonantRun = 0;
+      rare = 0;
       changes = 0;
-      lastClass = 0;
+      consonantRun = 0;
+      consonantRunOf5 = 0;
       run = 0;
       runMixed = false;
       continue;
     }
-    length++;
-    let cls = 1;
-    if (kind === KIND_CONSONANT) {
-      letters++;
-      if (++consonantRun > maxConsonantRun) maxConsonantRun = consonantRun;
-    } else if (kind === KIND_VOWEL) {
-      letters++;
-      consonantRun = 0;
-    } else if (kind === KIND_DIGIT) {
-      digits++;
-    } else if (kind !== KIND_OTHER_LETTER) {
-      if (kind === KIND_RARE_SYMBOL) rare = true;
-      symbols++;
-      cls = 2;
-      if (code === 60) flags |= CHAR_FLAG_LT;
-      else if (code === 91) flags |= CHAR_FLAG_BRACKET;
-      if (i >= tailStart) tailSymbols++;
-      if (run > 0 && code !== lastSymbol) runMixed = true;
-      run++;
-      lastSymbol = code;
+    symbols++;
+    rare |= bits & C_RARE;
+    flags |= bits;
+    if (i >= tailStart) tailSymbols++;
+    if (run > 0) {
+      if (code !== previous) runMixed = true;
+    } else if (i > tokenStart) {
+      changes++;
     }
-    if (cls === 1 && run > 0) {
-      if (run >= 3 && runMixed) runs++;
-      run = 0;
-      runMixed = false;
-    }
-    if (lastClass !== 0 && cls !== lastClass) changes++;
-    lastClass = cls;
+    run++;
+    previous = code;
   }
   scratch.size = size;
-  stats.flags |= flags;
+  stats.flags |= flags & C_CHAR_FLAGS;
   stats.tokens = tokens;
   stats.oddTokens = odd;
   stats.mixedTokens = mixed;
@@ -330,12 +349,26 @@ export function extractFeatures(text: string, decoded: readonly string[], bits: 
 }
 
 /**
+ * The four int8 weights of each bucket in one 32-bit word, head h in bits 8h..8h+7, so that scoring reads
+ * a bucket's weights with one load (the buckets are read in random order).
+ */
+export function packHeadWeights(q: Int8Array): Int32Array {
+  const packed = new Int32Array(q.length >>> 2);
+  for (let b = 0; b < packed.length; b++) {
+    const base = b << 2;
+    packed[b] = (q[base]! & 0xff) | ((q[base + 1]! & 0xff) << 8) | ((q[base + 2]! & 0xff) << 16) | (q[base + 3]! << 24);
+  }
+  return packed;
+}
+
+/**
  * The scoring path: the same features as extractFeatures, but the hashed part goes straight into the
  * heads' margins (one pass over the touched buckets: log-scale, accumulate, reset; the L2 scale is
- * applied to the sums at the end, with the per-head int8 scale). Writes each head's margin without the dense part and bias into
+ * applied to the sums at the end, with the per-head int8 scale). `packed` holds the int8 weights as
+ * packHeadWeights lays them out. Writes each head's margin without the dense part and bias into
  * `hashedMargins` (length 4) and returns the dense features (valid until the next call).
  */
-export function hashedMarginsOf(text: string, decoded: readonly string[], bits: number, hashed: Int8Array, headScale: Float32Array, hashedMargins: Float64Array): Float32Array {
+export function hashedMarginsOf(text: string, decoded: readonly string[], bits: number, packed: Int32Array, headScale: Float32Array, hashedMargins: Float64Array): Float32Array {
   const scratch = countFeatures(text, decoded, bits);
   const { counts, touched, size } = scratch;
   let sumSquares = 0;
@@ -345,15 +378,17 @@ export function hashedMarginsOf(text: string, decoded: readonly string[], bits: 
   let m3 = 0;
   for (let k = 0; k < size; k++) {
     const index = touched[k]!;
-    const value = signedLog1p(counts[index]!);
-    if (value === 0) continue;
+    const count = counts[index]!;
+    // A bucket listed twice (its count went back to 0 once) is summed at its first entry only.
+    if (count === 0) continue;
     counts[index] = 0;
+    const value = signedLog1p(count);
     sumSquares += value * value;
-    const base = index << 2;
-    m0 += hashed[base]! * value;
-    m1 += hashed[base + 1]! * value;
-    m2 += hashed[base + 2]! * value;
-    m3 += hashed[base + 3]! * value;
+    const w = packed[index]!;
+    m0 += ((w << 24) >> 24) * value;
+    m1 += ((w << 16) >> 24) * value;
+    m2 += ((w << 8) >> 24) * value;
+    m3 += (w >> 24) * value;
   }
   const scale = sumSquares > 0 ? 1 / Math.sqrt(sumSquares) : 0;
   hashedMargins[0] = m0 * scale * headScale[0]!;
