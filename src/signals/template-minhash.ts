@@ -47,12 +47,23 @@ function densify(bins: Int32Array): void {
     high |= (bins[b + 32] !== EMPTY_BIN ? 1 : 0) << b;
   }
   if ((low & high) === -1 || (low | high) === 0) return;
-  for (let b = 0; b < MINHASH_BINS; b++) {
-    if ((((b < 32 ? low : high) >>> (b & 31)) & 1) !== 0) continue;
-    for (let attempt = 1; ; attempt++) {
-      const donor = attempt <= DONOR_ATTEMPTS ? DONORS[b * DONOR_ATTEMPTS + attempt - 1] ?? 0 : donorOf(b, attempt);
-      if ((((donor < 32 ? low : high) >>> (donor & 31)) & 1) !== 0) { bins[b] = bins[donor] ?? EMPTY_BIN; break; }
-    }
+  // Only the empty bins are visited, lowest first, picked off the masks: a test of every bin would mispredict on
+  // about half of them in a sparse window. A filled bin is never written, so donors keep their own values.
+  for (let empty = ~low; empty !== 0; empty &= empty - 1) {
+    const b = 31 - Math.clz32(empty & -empty);
+    bins[b] = bins[donorFor(b, low, high)] ?? EMPTY_BIN;
+  }
+  for (let empty = ~high; empty !== 0; empty &= empty - 1) {
+    const b = 32 + 31 - Math.clz32(empty & -empty);
+    bins[b] = bins[donorFor(b, low, high)] ?? EMPTY_BIN;
+  }
+}
+
+/** The first donor of empty bin `b` that is filled in the masks. */
+function donorFor(b: number, low: number, high: number): number {
+  for (let attempt = 1; ; attempt++) {
+    const donor = attempt <= DONOR_ATTEMPTS ? DONORS[b * DONOR_ATTEMPTS + attempt - 1] ?? 0 : donorOf(b, attempt);
+    if ((((donor < 32 ? low : high) >>> (donor & 31)) & 1) !== 0) return donor;
   }
 }
 
@@ -103,36 +114,35 @@ const BAND_PREFIXES = new Map<string, string[]>();
 /**
  * 64-bit SimHash of the signature's values (16 hex digits). Hashing the 64 sampled shingles rather
  * than every shingle keeps the cost fixed; similar sets share most samples, so their SimHashes stay close.
- * The per-bit votes are kept bit-sliced (seven counter planes per 32-bit half, added with carries),
- * so one sample costs a few word operations instead of 64 counter updates.
+ * The per-bit votes are kept bit-sliced (seven counter planes per 32-bit half, plane k holding bit k of each
+ * count, added with carries), so one sample costs a few word operations instead of 64 counter updates. The carry
+ * runs through all seven planes unconditionally: stopping once it is 0 would cost a mispredicted branch per vote.
  */
 export function simhashOf(signature: Uint32Array): string {
   if (signature.length !== MINHASH_BINS) return '0'.repeat(16);
-  const lo = simhashLow.fill(0);
-  const hi = simhashHigh.fill(0);
+  let l0 = 0, l1 = 0, l2 = 0, l3 = 0, l4 = 0, l5 = 0, l6 = 0;
+  let h0 = 0, h1 = 0, h2 = 0, h3 = 0, h4 = 0, h5 = 0, h6 = 0;
   for (let i = 0; i < MINHASH_BINS; i++) {
     const v = signature[i] ?? 0;
-    addVote(lo, fmix32(v ^ 0x27d4eb2f));
-    addVote(hi, fmix32(v ^ 0x165667b1));
+    let carry = fmix32(v ^ 0x27d4eb2f) | 0;
+    let next = carry & l0; l0 ^= carry; carry = next;
+    next = carry & l1; l1 ^= carry; carry = next;
+    next = carry & l2; l2 ^= carry; carry = next;
+    next = carry & l3; l3 ^= carry; carry = next;
+    next = carry & l4; l4 ^= carry; carry = next;
+    next = carry & l5; l5 ^= carry; carry = next;
+    l6 ^= carry;
+    carry = fmix32(v ^ 0x165667b1) | 0;
+    next = carry & h0; h0 ^= carry; carry = next;
+    next = carry & h1; h1 ^= carry; carry = next;
+    next = carry & h2; h2 ^= carry; carry = next;
+    next = carry & h3; h3 ^= carry; carry = next;
+    next = carry & h4; h4 ^= carry; carry = next;
+    next = carry & h5; h5 ^= carry; carry = next;
+    h6 ^= carry;
   }
-  return hex32(majority(hi)) + hex32(majority(lo));
-}
-
-const simhashLow = new Int32Array(7);
-const simhashHigh = new Int32Array(7);
-
-/** Adds one vote per set bit of `word` to the bit-sliced counters (plane k holds bit k of each count). */
-function addVote(planes: Int32Array, word: number): void {
-  let carry = word | 0;
-  for (let k = 0; k < planes.length && carry !== 0; k++) {
-    const plane = planes[k] ?? 0;
-    planes[k] = plane ^ carry;
-    carry &= plane;
-  }
-}
-
-/** Bits whose count is a strict majority of 64 votes, i.e. >= 33: bit 6 (64), or bit 5 (32) and any lower bit. */
-function majority(planes: Int32Array): number {
-  const low = (planes[0] ?? 0) | (planes[1] ?? 0) | (planes[2] ?? 0) | (planes[3] ?? 0) | (planes[4] ?? 0);
-  return ((planes[6] ?? 0) | ((planes[5] ?? 0) & low)) >>> 0;
+  // A strict majority of 64 votes is a count >= 33: bit 6 (64), or bit 5 (32) and any lower bit.
+  const low = (l6 | (l5 & (l0 | l1 | l2 | l3 | l4))) >>> 0;
+  const high = (h6 | (h5 & (h0 | h1 | h2 | h3 | h4))) >>> 0;
+  return hex32(high) + hex32(low);
 }
