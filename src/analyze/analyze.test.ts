@@ -164,3 +164,17 @@ test('html: an attacker-chosen account id, evidence or excerpt never becomes mar
   assert.ok(!run.stdout.includes('<img'));
   assert.ok(run.stdout.includes('&lt;script&gt;alert(1)&lt;/script&gt;'));
 }));
+
+test('analyze: --window-events sets the reorder window (same report), and must be a positive integer', withDir(async (dir) => {
+  const log = join(dir, 'log.jsonl');
+  writeFileSync(log, LINES.join('\n'));
+  const byDefault = await runCli([log], {});
+  const tiny = await runCli([log], { windowEvents: '1', tmpDir: dir });
+  assert.equal(tiny.code, 0);
+  assert.deepEqual(tiny.engines[0]?.fed, ['e1', 'e2', 'e3', 'e4', 'e5']);
+  const withoutTime = (text: string) => ({ ...(JSON.parse(text) as AnalysisReport), generated_at: '' });
+  assert.deepEqual(withoutTime(tiny.stdout), withoutTime(byDefault.stdout));
+  const bad = await runCli([log], { windowEvents: '0' });
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /--window-events must be a positive integer/);
+}));

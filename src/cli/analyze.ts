@@ -17,6 +17,7 @@ export interface AnalyzeFlags {
   out?: string;
   seed?: string;
   chunkEvents?: string;
+  windowEvents?: string;
   tmpDir?: string;
 }
 
@@ -60,14 +61,17 @@ export async function analyzeCommand(logs: string[], flags: AnalyzeFlags, io: An
   if (!isFormat(flags.format)) return fail(2, `--format must be json, html or text, got ${JSON.stringify(flags.format)}`);
   const seed = positiveInteger(flags.seed);
   const chunkEvents = positiveInteger(flags.chunkEvents);
+  const windowEvents = positiveInteger(flags.windowEvents);
   if (seed === null) return fail(2, `--seed must be a positive integer, got ${JSON.stringify(flags.seed)}`);
   if (chunkEvents === null) return fail(2, `--chunk-events must be a positive integer, got ${JSON.stringify(flags.chunkEvents)}`);
+  if (windowEvents === null) return fail(2, `--window-events must be a positive integer, got ${JSON.stringify(flags.windowEvents)}`);
   const bar = io.stderr.isTTY === true ? new ProgressBar(io.stderr) : undefined;
   let rejected = 0;
   const options: AnalyzeOptions = {
     createEngine: deps.createEngine,
     collectDetails: flags.format === 'html',
     sort: { ...(chunkEvents === undefined ? {} : { chunkEvents }), ...(flags.tmpDir === undefined ? {} : { tmpDir: flags.tmpDir }) },
+    window: windowEvents === undefined ? {} : { events: windowEvents },
     onRejected: ({ file, line, reason }) => {
       if (++rejected > REJECTIONS_SHOWN) return;
       bar?.clear();
@@ -115,12 +119,14 @@ export function registerAnalyze(program: Command, deps: AnalyzeDeps, io: Analyze
     .option('--format <format>', 'json (the analysis-report schema), html (self-contained page) or text', 'json')
     .option('--out <file>', 'write the report here instead of stdout')
     .option('--seed <n>', 'engine seed: same log + same seed = same report')
-    .option('--chunk-events <n>', 'events sorted in memory before spilling a sorted run to disk (default 100000)')
+    .option('--window-events <n>', 'events held to put a nearly sorted log in order (default 16384); later ones are sorted apart')
+    .option('--chunk-events <n>', 'late events sorted in memory before spilling a sorted run to disk (default 100000)')
     .option('--tmp-dir <dir>', 'where sorted runs are spilled (default: the OS temporary directory)')
     .addHelpText('after', [
       '',
       'Invalid lines are reported on stderr as FILE:LINE and skipped (counted as input.rejected_lines).',
-      'Logs larger than memory are sorted by time with an external merge sort through temporary files.',
+      'Events are fed in time order: a window puts a nearly sorted log in order in memory; events too late for it',
+      'go through an external merge sort (temporary files when they outnumber --chunk-events), so any order works.',
       '',
       'Examples:',
       '  distillguard analyze traffic.jsonl.gz --format html --out report.html',
