@@ -18,6 +18,11 @@
  * on verification turns; an attacker who hides a jailbreak inside one filler of a cached benign
  * template is seen on 1 in VERIFY_EVERY requests, not all. The template, capability and parameter
  * signals are always exact. Deterministic: the cache depends only on the order of requests.
+ *
+ * Not used by `distillguard analyze`, which runs the full stage (signalsOfEvent). Measured 2026-11-29 on
+ * the first 100k events of a medium simulation: 26% of requests reused scores, and analyze's CPU time was
+ * the same as with the full stage within noise (10.5 s against 9.4-10.9 s): the text views and the
+ * template fingerprint, computed on every request here too, are most of what the heads cost.
  */
 import type { TrafficEvent } from '../core/traffic-event.ts';
 import { endpointOf, normalizeRequest } from '../protocol/index.ts';
