@@ -48,6 +48,16 @@ const STOP_SLOTS_SIZE = 1024;
 /** Open addressing: slot -> index + 1 into STOP_LIST, 0 when empty. */
 const STOP_SLOTS = new Int16Array(STOP_SLOTS_SIZE);
 const STOP_LIST: StopWord[] = [];
+/**
+ * 1 for each (length, first and last code unit, 5 low bits each) of a stop word: most other words are told apart
+ * by one load, without hashing.
+ */
+const STOP_SHAPES = new Uint8Array(16 * 32 * 32);
+
+function shapeOf(size: number, first: number, last: number): number {
+  return (size << 10) | ((first & 31) << 5) | (last & 31);
+}
+
 /** Longest stop word, in code units: longer words are not looked up. */
 let longestStopWord = 0;
 {
@@ -66,6 +76,7 @@ let longestStopWord = 0;
     STOP_LIST.push({ word, langs, vote: 1 / langs.length });
     STOP_SLOTS[slot] = STOP_LIST.length;
     if (size > longestStopWord) longestStopWord = size;
+    STOP_SHAPES[shapeOf(size, word.charCodeAt(0), word.charCodeAt(size - 1))] = 1;
   }
 }
 
@@ -255,7 +266,7 @@ function scanWords(lower: string, scripts: boolean): number {
   for (let w = 0; w < words; w++) {
     const from = wordStarts[w] ?? 0;
     const size = (wordEnds[w] ?? 0) - from;
-    if (size <= longestStopWord) vote(lower, from, size);
+    if (size <= longestStopWord && STOP_SHAPES[shapeOf(size, units[from]!, units[from + size - 1]!)] === 1) vote(units, from, size);
   }
   return ascii;
 }
@@ -301,10 +312,10 @@ function isAstralLetter(high: number, low: number): boolean {
 }
 
 /** Adds the votes of the word s[start, start + size) when it is a stop word. */
-function vote(s: string, start: number, size: number): void {
-  const first = s.charCodeAt(start);
-  const second = size > 1 ? s.charCodeAt(start + 1) : 0;
-  const last = s.charCodeAt(start + size - 1);
+function vote(s: Uint16Array, start: number, size: number): void {
+  const first = s[start]!;
+  const second = size > 1 ? s[start + 1]! : 0;
+  const last = s[start + size - 1]!;
   for (let slot = stopSlot(size, first, second, last); ; slot = (slot + 1) & (STOP_SLOTS_SIZE - 1)) {
     const entry = STOP_SLOTS[slot] ?? 0;
     if (entry === 0) return;
@@ -320,8 +331,8 @@ function vote(s: string, start: number, size: number): void {
 }
 
 /** Whether `word` equals s[start, start + size). */
-function sameWord(word: string, s: string, start: number, size: number): boolean {
+function sameWord(word: string, s: Uint16Array, start: number, size: number): boolean {
   if (word.length !== size) return false;
-  for (let k = 0; k < size; k++) if (word.charCodeAt(k) !== s.charCodeAt(start + k)) return false;
+  for (let k = 0; k < size; k++) if (word.charCodeAt(k) !== s[start + k]) return false;
   return true;
 }
