@@ -12,16 +12,19 @@ import { NEGATIVE_FAMILIES } from './negative-families.ts';
 import { REASONING_FAMILIES, languageCoercion } from './reasoning-families.ts';
 import { RUBRIC_FAMILIES } from './rubric-families.ts';
 import { COMPOSED_FAMILIES } from './composed-families.ts';
+import { TECHNIQUE_FAMILIES } from './attack-technique-families.ts';
 import { halfOf, isExtractionRow, splitRows, type Half, type SplitSpec } from './splits.ts';
 
 const FIRST_FAMILIES: readonly Family[] = [...REASONING_FAMILIES, ...RUBRIC_FAMILIES, ...JAILBREAK_FAMILIES, ...EXTRACTION_FAMILIES, ...NEGATIVE_FAMILIES];
-export const ALL_FAMILIES: readonly Family[] = [...FIRST_FAMILIES, ...COMPOSED_FAMILIES];
+/** The families in the order they were written; each generation keeps its own held-out assignment. */
+export const FAMILY_GENERATIONS: readonly (readonly Family[])[] = [FIRST_FAMILIES, COMPOSED_FAMILIES, TECHNIQUE_FAMILIES];
+export const ALL_FAMILIES: readonly Family[] = FAMILY_GENERATIONS.flat();
 /**
- * Held out per generation of families: the first set keeps the assignment it had before the composed
- * families were added (so own-family figures stay comparable across versions), and the composed set
+ * Held out per generation of families: an earlier generation keeps the assignment it had before later
+ * ones were added (so own-family figures stay comparable across versions), and each later generation
  * gets its own every-fourth-by-hash assignment.
  */
-export const HELD_OUT_FAMILIES: ReadonlySet<string> = new Set([...heldOutFamilyIds(FIRST_FAMILIES), ...heldOutFamilyIds(COMPOSED_FAMILIES)]);
+export const HELD_OUT_FAMILIES: ReadonlySet<string> = new Set(FAMILY_GENERATIONS.flatMap((generation) => [...heldOutFamilyIds(generation)]));
 
 export interface LabeledText {
   text: string;
@@ -29,6 +32,8 @@ export interface LabeledText {
   labels: Int8Array;
   /** Where it came from, for reporting: e.g. 'tensortrust/extraction', 'own/reasoning', 'sharegpt'. */
   group: string;
+  /** The generator family that wrote it (generated texts only), for per-family reporting. */
+  family?: string;
   weight: number;
 }
 
@@ -67,7 +72,7 @@ export interface CorpusCounts {
 }
 
 export const DEFAULT_COUNTS: CorpusCounts = {
-  perKind: { reasoning_elicitation: 7000, rubric_harvest: 2500, jailbreak: 4000, prompt_extraction: 3500, negative: 3000 },
+  perKind: { reasoning_elicitation: 7000, rubric_harvest: 2500, jailbreak: 8000, prompt_extraction: 6000, negative: 8000 },
   bareProblems: 2500,
 };
 
@@ -99,7 +104,7 @@ function generate(families: readonly Family[], count: number, fillers: readonly 
     let text = fill(family, slots, rng);
     // Language coercion also rides along with other reasoning wrappers in the wild.
     if (family.kind === 'reasoning_elicitation' && rng() < 0.15) text = `${text}\n${languageCoercion(slots.language, rng)}`;
-    out.push({ text: vary(text, rng), labels: labelsFor(family.kind), group: `${group}/${family.kind}`, weight: 1 });
+    out.push({ text: vary(text, rng), labels: labelsFor(family.kind), group: `${group}/${family.kind}`, family: family.id, weight: 1 });
   }
   return out;
 }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ALL_FAMILIES, buildCorpus, HELD_OUT_FAMILIES } from './corpus.ts';
 import type { DatasetName, DatasetRow, Datasets } from './datasets.ts';
-import { EVAL_SPLITS, halfOf, splitRows } from './splits.ts';
+import { DEV_SPLITS, EVAL_SPLITS, halfOf, splitRows } from './splits.ts';
 
 function rows(dataset: DatasetName, count: number, source = `x/${dataset}@0:file`): DatasetRow[] {
   return Array.from({ length: count }, (_, i) => ({ text: `${dataset} text number ${i} about topic ${i * 7}`, source, label: 'x', dataset }));
@@ -43,5 +43,14 @@ test('buildCorpus: no test-side row, test-half filler or held-out family text re
   for (const kind of new Set(ALL_FAMILIES.map((f) => f.kind))) {
     const ids = ALL_FAMILIES.filter((f) => f.kind === kind).map((f) => f.id);
     assert.ok(ids.some((id) => HELD_OUT_FAMILIES.has(id)) && ids.some((id) => !HELD_OUT_FAMILIES.has(id)), kind);
+  }
+});
+
+test('the development splits never use the evaluation test half, and halve the train half', () => {
+  for (const spec of DEV_SPLITS) {
+    const { train, test: testRows } = splitRows(Object.values(fake).flat(), spec);
+    for (const r of [...train, ...testRows]) if (r.dataset === 'sharegpt') assert.equal(halfOf(r.text), 'train');
+    assert.ok(train.some((r) => r.dataset === 'sharegpt') && testRows.some((r) => r.dataset === 'sharegpt'));
+    for (const r of testRows) assert.ok(!['tensortrust', 'jbb'].includes(r.dataset), r.dataset);
   }
 });

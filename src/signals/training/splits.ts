@@ -22,6 +22,8 @@ export interface SplitSpec {
   testAttackSources: readonly DatasetName[];
   /** true: hold out half of every benign/filler dataset and the held-out generator families. false: use everything (the shipped model). */
   holdOut: boolean;
+  /** The side of a benign/filler text when holding out (default halfOf); 'unused' keeps it out of both sides. */
+  benignSide?: (text: string) => Half | 'unused';
 }
 
 export const ATTACK_DATASETS: readonly DatasetName[] = ['tensortrust', 'jbb'];
@@ -32,6 +34,26 @@ export const EVAL_SPLITS: readonly SplitSpec[] = [
 ];
 
 export const SHIP_SPLIT: SplitSpec = { name: 'shipped (all data)', trainAttackSources: ['tensortrust', 'jbb'], testAttackSources: [], holdOut: false };
+
+/**
+ * Where a benign text sits in the development split: the evaluation's test half is never used, and
+ * the train half is halved again by a second content hash.
+ */
+export function devSideOf(text: string): Half | 'unused' {
+  if (halfOf(text) === 'test') return 'unused';
+  return hashString(text.trim().toLowerCase(), 0xde7a1) % 2 === 0 ? 'train' : 'test';
+}
+
+/**
+ * The development splits (dev.ts), for choosing generator and training changes without looking at the
+ * evaluation's test side: held-out generator families (as in the evaluation) against the second half of
+ * the benign train half. One trains with no attack dataset at all (our families alone must carry the
+ * heads, as they must for attack sources nobody has collected), the other with both, as shipped.
+ */
+export const DEV_SPLITS: readonly SplitSpec[] = [
+  { name: 'dev: own families only', trainAttackSources: [], testAttackSources: [], holdOut: true, benignSide: devSideOf },
+  { name: 'dev: own families + both attack datasets', trainAttackSources: ['tensortrust', 'jbb'], testAttackSources: [], holdOut: true, benignSide: devSideOf },
+];
 
 export interface RowSplit {
   train: DatasetRow[];
@@ -54,8 +76,9 @@ export function splitRows(rows: readonly DatasetRow[], spec: SplitSpec): RowSpli
       else if (spec.testAttackSources.includes(row.dataset)) test.push(row);
       continue;
     }
-    if (!spec.holdOut || halfOf(row.text) === 'train') train.push(row);
-    else test.push(row);
+    const side = spec.holdOut ? (spec.benignSide ?? halfOf)(row.text) : 'train';
+    if (side === 'train') train.push(row);
+    else if (side === 'test') test.push(row);
   }
   return { train, test };
 }
