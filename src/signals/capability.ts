@@ -11,6 +11,7 @@
  */
 import type { NormalizedRequest } from '../protocol/types.ts';
 import { CAPABILITY_CUES, LATEX_COMMANDS, TASK_VERBS } from './capability-lexicon.ts';
+import { CodeUnits } from './text/code-units.ts';
 import { CAPABILITIES, type Capability, type RequestText, type SignalFn } from './types.ts';
 
 const MATH = 0, CODING = 1, REASONING = 2, AGENTIC = 3, WRITING = 4, CHAT = 5, SAFETY = 6;
@@ -69,7 +70,11 @@ function addCues(cues: Cues, weight: number, t: Tally): void {
   if (cues.scan !== scans) { cues.scan = scans; cues.seen = 0; }
   const factor = weight / (1 << (cues.seen < 16 ? cues.seen : 16));
   cues.seen++;
-  for (const [area, w] of cues.pairs) t.cues[area] = (t.cues[area] ?? 0) + w * factor;
+  const pairs = cues.pairs;
+  for (let k = 0; k < pairs.length; k++) {
+    const [area, w] = pairs[k]!;
+    t.cues[area] = (t.cues[area] ?? 0) + w * factor;
+  }
 }
 
 /** Counts gathered in the pass; every count is already multiplied by the text's weight. */
@@ -112,8 +117,9 @@ const WORD_SLOTS_SIZE = 4096;
 const WORD_SLOTS = new Int16Array(WORD_SLOTS_SIZE);
 const WORD_TEXT: string[] = [];
 const WORD_ENTRY: Array<LexiconEntry | undefined> = [];
-/** Phrases by head id * 65536 + tail id. */
-const PHRASE_BY_IDS = new Map<number, Cues>();
+/** Per head id, its phrases' tail ids and cues in PHRASE_TAILS and PHRASE_CUES (a head has a handful). */
+const PHRASE_TAILS: number[][] = [];
+const PHRASE_CUES: Cues[][] = [];
 
 function wordSlot(size: number, first: number, second: number, last: number): number {
   const h = Math.imul(size, 0x9e3779b1) ^ Math.imul(first, 0x85ebca6b) ^ Math.imul(second, 0xc2b2ae35) ^ Math.imul(last, 0x27d4eb2f);
@@ -140,30 +146,42 @@ for (const [cue, phrase] of PHRASES) {
   const head = cue.slice(0, space);
   const tail = cue.slice(space + 1);
   // A tail with a space or a character above ASCII can never be one ASCII token: those phrases never match.
-  if (/^[a-z0-9_]+$/.test(head) && /^[a-z0-9_]+$/.test(tail)) PHRASE_BY_IDS.set(wordIdOf(head) * 65536 + wordIdOf(tail), phrase);
+  if (/^[a-z0-9_]+$/.test(head) && /^[a-z0-9_]+$/.test(tail)) {
+    const headId = wordIdOf(head);
+    const tailId = wordIdOf(tail);
+    (PHRASE_TAILS[headId] ??= []).push(tailId);
+    (PHRASE_CUES[headId] ??= []).push(phrase);
+  }
 }
 
-/** Id of the ASCII token text[start, end) lower-cased, or -1 when it is neither a cue word nor a phrase tail. */
-function lookupWord(text: string, start: number, end: number): number {
+/** The cues of the phrase of head id `head` and tail id `tail`, if there is one. */
+function phraseOf(head: number, tail: number): Cues | undefined {
+  const tails = PHRASE_TAILS[head];
+  if (tails === undefined) return undefined;
+  for (let k = 0; k < tails.length; k++) if (tails[k] === tail) return PHRASE_CUES[head]?.[k];
+  return undefined;
+}
+
+/** Id of the ASCII token units[start, end) lower-cased, or -1 when it is neither a cue word nor a phrase tail. */
+function lookupWord(units: Uint16Array, start: number, end: number): number {
   const size = end - start;
-  const first = lowerAscii(text.charCodeAt(start));
-  const second = size > 1 ? lowerAscii(text.charCodeAt(start + 1)) : 0;
-  const last = lowerAscii(text.charCodeAt(end - 1));
+  const first = LOWER_ASCII[units[start]!]!;
+  const second = size > 1 ? LOWER_ASCII[units[start + 1]!]! : 0;
+  const last = LOWER_ASCII[units[end - 1]!]!;
   for (let slot = wordSlot(size, first, second, last); ; slot = (slot + 1) & (WORD_SLOTS_SIZE - 1)) {
     const id = (WORD_SLOTS[slot] ?? 0) - 1;
     if (id < 0) return -1;
     const word = WORD_TEXT[id] ?? '';
-    if (word.length === size && sameLowerAscii(word, text, start, size)) return id;
+    if (word.length === size && sameLowerAscii(word, units, start, size)) return id;
   }
 }
 
-function lowerAscii(c: number): number {
-  return c >= 0x41 && c <= 0x5a ? c + 32 : c;
-}
+/** Each ASCII code lower-cased: a load, where a range test would be a branch on every letter's case. */
+const LOWER_ASCII = Uint8Array.from({ length: 128 }, (_, c) => (c >= 0x41 && c <= 0x5a ? c + 32 : c));
 
-/** Whether `word` equals text[start, start + size) with ASCII upper case lowered. */
-function sameLowerAscii(word: string, text: string, start: number, size: number): boolean {
-  for (let k = 0; k < size; k++) if (word.charCodeAt(k) !== lowerAscii(text.charCodeAt(start + k))) return false;
+/** Whether `word` equals units[start, start + size) (ASCII) with upper case lowered. */
+function sameLowerAscii(word: string, units: Uint16Array, start: number, size: number): boolean {
+  for (let k = 0; k < size; k++) if (word.charCodeAt(k) !== LOWER_ASCII[units[start + k]!]) return false;
   return true;
 }
 
@@ -172,15 +190,20 @@ function sameLowerAscii(word: string, text: string, start: number, size: number)
  * per-character loop keeps its flags in locals; a token's end goes to endToken.
  */
 let scanText = '';
+let scanUnits: Uint16Array = new Uint16Array(0);
 let scanWeight = 1;
 let scanTally = new Tally();
 /** The previous token's id when it starts a phrase, else -1; or, for a token above ASCII, its text in headWord. */
 let headId = -1;
 let headWord = '';
 
+const textUnits = new CodeUnits();
+
 /** Adds one text to `t`, `weight` per observation (the system prompt counts half). */
 function scan(text: string, weight: number, t: Tally): void {
+  const units = textUnits.load(text);
   scanText = text;
+  scanUnits = units;
   scanWeight = weight;
   scanTally = t;
   headId = -1;
@@ -195,7 +218,7 @@ function scan(text: string, weight: number, t: Tally): void {
   let wide = false;
   let lastSignificant = 32; // previous non-space character
   for (let i = 0; i < length; i++) {
-    const c = text.charCodeAt(i);
+    const c = units[i]!;
     if (isWordCode(c)) {
       if (start === -1) {
         start = i;
@@ -226,7 +249,7 @@ function scan(text: string, weight: number, t: Tally): void {
       start = -1;
     }
     if (c === 32 || c === 10 || c === 9 || c === 13) continue;
-    punctuation(c, lastSignificant, i + 1 < length ? text.charCodeAt(i + 1) : 0, i > 0 ? text.charCodeAt(i - 1) : 32, weight, t);
+    punctuation(c, lastSignificant, units[i + 1]!, i > 0 ? units[i - 1]! : 32, weight, t);
     lastSignificant = c;
   }
   if (start !== -1) endToken(start, length, letters, underscore || lowerThenUpper, upper, wide);
@@ -251,7 +274,7 @@ function endToken(start: number, end: number, letters: number, identifier: boole
     return;
   }
   const text = scanText;
-  const afterBackslash = start > 0 && text.charCodeAt(start - 1) === 92;
+  const afterBackslash = start > 0 && scanUnits[start - 1] === 92;
   if (wide) {
     // Above ASCII: the general path (lower-casing is Unicode's), by strings.
     const raw = text.slice(start, end);
@@ -269,9 +292,9 @@ function endToken(start: number, end: number, letters: number, identifier: boole
       return;
     }
   }
-  const id = lookupWord(text, start, end);
+  const id = lookupWord(scanUnits, start, end);
   if (headId >= 0 && id >= 0) {
-    const phrase = PHRASE_BY_IDS.get(headId * 65536 + id);
+    const phrase = phraseOf(headId, id);
     if (phrase !== undefined) addCues(phrase, weight, t);
   }
   const entry = id >= 0 ? WORD_ENTRY[id] : undefined;
