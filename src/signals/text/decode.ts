@@ -37,9 +37,9 @@ const REVERSED_MARKERS = new RegExp(REVERSED_WORDS.join('|'), 'i');
 
 /**
  * The regexes above are the tests; the scan of decodeEncodedRuns finds what they need first, so that they
- * run only on texts that may match: an ASCII letter right after a leet character (HINT_LEET: what
- * /[0134578@$][a-z]/i finds), " gur " in any case (both branches of ROT13_COMMON hold it), and the first
- * six letters of a marker word (rot13 or reversed).
+ * run only on texts that may match: an ASCII letter right after a leet character (what /[0134578@$][a-z]/i
+ * finds) and two letter-leet-letter sequences (HINT_LEET: decodeLeetspeak needs two such words), " gur " in any
+ * case (both branches of ROT13_COMMON hold it), and the first six letters of a marker word (rot13 or reversed).
  *
  * The scan keeps a window of the last six characters, 5 bits each: 0..25 for an ASCII letter of either case,
  * 26 for a space, 31 for anything else. A marker's first six letters, or " gur ", are then one comparison.
