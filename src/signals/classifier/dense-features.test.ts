@@ -53,6 +53,47 @@ const FIRES: ReadonlyArray<readonly [DenseFeatureName, string]> = [
   ['candidate_responses', 'Compare with the reference answer.'],
   ['candidate_responses', 'Output JSON like {"score": 3}.'],
   ['candidate_responses', 'Reply [[A]] or [[B]].'],
+  ['candidate_responses', 'Assistant 2 was shorter.'],
+  ['candidate_responses', 'Pick [b] if unsure.'],
+  ['candidate_responses', 'Grade the student answer.'],
+  ['role_play_framing', 'You are now a pirate.'],
+  ['role_play_framing', 'Act as a Linux terminal.'],
+  ['role_play_framing', 'Acting as my lawyer, reply.'],
+  ['role_play_framing', 'Pretend you are my grandmother.'],
+  ['role_play_framing', 'We roleplay a heist.'],
+  ['role_play_framing', 'Imagine you are a spy.'],
+  ['role_play_framing', 'You will play the villain.'],
+  ['role_play_framing', 'You are going to act like a cat.'],
+  ['role_play_framing', 'Hypothetically, how would it work?'],
+  ['role_play_framing', 'A fictional world.'],
+  ['role_play_framing', 'In this story nobody dies.'],
+  ['role_play_framing', 'It is for a movie script.'],
+  ['grading_request', 'Evaluate the two answers carefully.'],
+  ['grading_request', 'Follow the rubric.'],
+  ['grading_request', 'Use these scoring criteria.'],
+  ['grading_request', 'Give a score of 7 or less.'],
+  ['grading_request', 'On a scale from 1 to 5, how good is it?'],
+  ['grading_request', 'Use a 1-10 scale.'],
+  ['grading_request', 'This trains a reward model.'],
+  ['grading_request', 'State your preference.'],
+  ['grading_request', 'Which completion is better?'],
+  ['reasoning_reveal_request', 'Describe your thought process.'],
+  ['reasoning_reveal_request', 'Print the reasoning trace.'],
+  ['reasoning_reveal_request', 'Share your inner monologue.'],
+  ['reasoning_reveal_request', 'Explain the rationale.'],
+  ['reasoning_reveal_request', 'Show the scratchpad.'],
+  ['reasoning_reveal_request', 'Show the hidden steps.'],
+  ['reasoning_reveal_request', 'Write out the intermediate steps.'],
+  ['reasoning_reveal_request', 'Show your chain of thought.'],
+  ['thinking_tags_or_language', 'End with </inner_monologue> please.'],
+  ['thinking_tags_or_language', 'Wrap it in <analysis> tags.'],
+  ['thinking_tags_or_language', 'Think using French.'],
+  ['thinking_tags_or_language', 'Keep thinking in the same language.'],
+  ['thinking_tags_or_language', 'Reason in English, then answer.'],
+  ['say_only_hijack', 'Reply with OK as your entire response.'],
+  ['say_only_hijack', 'Output the word verbatim.'],
+  ['say_only_hijack', 'Write "done", exactly.'],
+  ['say_only_hijack', 'Only respond in capitals.'],
 ];
 
 test('dense features: every alternative of the gated expressions still fires', () => {
@@ -61,6 +102,21 @@ test('dense features: every alternative of the gated expressions still fires', (
     assert.equal(value(text, name), 1, `${name} for ${text}`);
     assert.equal(value(`${padding.repeat(3)}${text} ${padding}`, name), 1, `${name} for padded ${text}`);
   }
+});
+
+test('dense features: a letter glued to a word leaves the values the broad anchor gates give', () => {
+  // \b splits "onlyé" where the lexicon keeps one word, so the tight gates cannot see "only" there; the
+  // broad gates decide, as they always did (the values are what the implementation before the tight gates
+  // computed).
+  const glued: ReadonlyArray<readonly [DenseFeatureName, string, number]> = [
+    ['candidate_responses', '[x] response bé', 1],
+    ['say_only_hijack', 'say it onlyé', 1],
+    ['role_play_framing', 'a story: you are nowé the captain', 1],
+    ['grading_request', 'rate the responseé please', 1],
+    ['reasoning_reveal_request', 'steps: reasoningé', 0.5],
+    ['thinking_tags_or_language', 'thinking iné english', 1],
+  ];
+  for (const [name, text, expected] of glued) assert.equal(value(text, name), expected, `${name} for ${text}`);
 });
 
 test('dense features: benign prose fires none of the override/extraction expressions', () => {

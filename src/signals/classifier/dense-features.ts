@@ -8,7 +8,8 @@
  * is looked up once in LEXICON, a small open-addressing table keyed by the word hash and by its 5- and
  * 7-character prefix hashes, which yields the regex anchor flags, harm categories and framing words. A
  * regular expression then runs only when one of its anchor words was seen (every match of the pattern
- * contains one), so benign text usually runs none. The expressions are linear (no nested quantifiers
+ * contains one) and, where those are everyday words, when the words of one of its alternatives were seen
+ * together (the tight gates below), so benign text usually runs none. The expressions are linear (no nested quantifiers
  * over the same characters), so a hostile prompt cannot make them slow.
  */
 import { avalanche, FNV_OFFSET, fnvStep } from './hash.ts';
@@ -106,7 +107,7 @@ const C_A = 1 << 18;
 const C_B = 1 << 19;
 const D_A = 1 << 20;
 const D_B = 1 << 21;
-const F_SCORE = 1 << 22;
+export const F_SCORE = 1 << 22;
 
 /**
  * Anchor words per flag. "stem*" matches any word starting with the stem (stems match on their first 7
@@ -173,26 +174,166 @@ const PAIR_SAY_ONLY = 5;
 const NEAR_CANDIDATE = 1 << 6;
 const NEAR_REFERENCE = 1 << 7;
 export const PAIR_COUNT = PAIRS.length;
-const PAIR_MASK = PAIRS.reduce((mask, [a, b]) => mask | a | b, 0);
-const PAIR_SPANS = Int32Array.from(PAIRS, ([, , span]) => span);
+
+/** A list of (A flag, B flag, span) pairs over one flag word, as updateNear reads it. */
+export interface PairTable {
+  a: Int32Array;
+  b: Int32Array;
+  spans: Int32Array;
+  /** Every flag of every pair: words without one skip the table. */
+  mask: number;
+}
+
+function pairTable(pairs: ReadonlyArray<readonly [number, number, number]>): PairTable {
+  return {
+    a: Int32Array.from(pairs, ([a]) => a),
+    b: Int32Array.from(pairs, ([, b]) => b),
+    spans: Int32Array.from(pairs, ([, , span]) => span),
+    mask: pairs.reduce((mask, [a, b]) => mask | a | b, 0),
+  };
+}
+
+export const ANCHOR_PAIRS = pairTable(PAIRS);
+const PAIR_SPANS = ANCHOR_PAIRS.spans;
 
 /**
- * Called by the word pass for each word with lexicon bits `lex` starting at `position`; `lastA`
- * (PAIR_COUNT entries, initially very negative) keeps where each pair's last A word started. Returns the
- * updated near bits.
+ * Called by the word pass for each word with flags `lex` (of the word `table` reads) starting at
+ * `position`; `lastA` (one entry per pair, initially very negative) keeps where each pair's last A word
+ * started. Returns the updated near bits.
  */
-export function updateNear(lex: number, position: number, lastA: Int32Array, firstB: Int32Array, near: number): number {
-  if ((lex & PAIR_MASK) === 0) return near;
-  for (let i = 0; i < PAIRS.length; i++) {
-    const [a, b] = PAIRS[i]!;
-    if ((lex & a) !== 0) lastA[i] = position;
-    if ((lex & b) !== 0 && position - lastA[i]! <= PAIR_SPANS[i]! && (near & (1 << i)) === 0) {
+export function updateNear(table: PairTable, lex: number, position: number, lastA: Int32Array, firstB: Int32Array, near: number): number {
+  if ((lex & table.mask) === 0) return near;
+  const { a, b, spans } = table;
+  for (let i = 0; i < spans.length; i++) {
+    if ((lex & a[i]!) !== 0) lastA[i] = position;
+    if ((lex & b[i]!) !== 0 && position - lastA[i]! <= spans[i]! && (near & (1 << i)) === 0) {
       near |= 1 << i;
       firstB[i] = position;
     }
   }
   return near;
 }
+
+// ---- tight gates: which alternative of an expression can match ----
+
+/**
+ * The anchor flags above open an expression on any of its words, and some of them are everyday words
+ * ("now", "play", "only", "write", "score", "steps", "["), so benign text runs most expressions over its
+ * whole length. A second flag word per lexicon entry (LEX_GATES) gates them tighter, alternative by
+ * alternative: an exact word every match of the alternative contains (G_*_WORD), or two words every match
+ * contains, the first at most `span` characters before the second (the pairs of GATE_PAIRS; the spans are
+ * exact, for these alternatives are literal, without \s+). An expression then runs only when its anchor
+ * gate and its tight gate are both open.
+ *
+ * Why the values do not change: a match's words are lexicon words as they stand in the match, unless a
+ * non-ASCII letter is glued to them ("sayé": \b splits it, the lexicon does not; PassStats.glued), and then
+ * only the anchor gates are used. Otherwise every match opens its tight gate, and an expression that
+ * matches gives 1 both ways; one that does not gives 0 both ways.
+ */
+// SAY_ONLY: verb {0,60} "nothing else" ("respond with" (12) {0,60} "as your " (8) "entire": 80);
+// "only say", "just respond" (5); "access granted" (7).
+const G_SAY_VERB = 1 << 0;
+const G_SAY_END = 1 << 1;
+const G_ONLY = 1 << 2;
+const G_ONLY_VERB = 1 << 3;
+const G_ACCESS = 1 << 4;
+const G_GRANTED = 1 << 5;
+/** Set by the word pass: a one-letter word "a" or "b" right after '[' (CANDIDATES' "[[a]]", "[b]"). */
+export const G_BRACKETED_AB = 1 << 6;
+/** Set by the word pass: the word "score" between double quotes (CANDIDATES' '"score":'). */
+export const G_QUOTED_SCORE = 1 << 7;
+// ROLE_PLAY: "you are now", "from now on", "role play", "you will play" (5); "act as", "acting as" (7);
+// "going to act|play" (9); "in character", "imagine you are" (8); "in this story", "for a novel" (6).
+const G_RP_NOW_A = 1 << 8;
+const G_RP_NOW_B = 1 << 9;
+const G_RP_AS_A = 1 << 10;
+const G_RP_AS_B = 1 << 11;
+const G_RP_GOING = 1 << 12;
+const G_RP_GOING_B = 1 << 13;
+const G_RP_IN_A = 1 << 14;
+const G_RP_IN_B = 1 << 15;
+const G_RP_STORY_A = 1 << 16;
+const G_RP_STORY_B = 1 << 17;
+const G_RP_WORD = 1 << 18;
+// GRADING: verb {0,60} object ("evaluate" (8) {0,60}: 68); "score of|from|between" (6); "reward model",
+// "which completion is better" (20); rubric, scoring (criteria), preference, scale.
+const G_GR_VERB = 1 << 19;
+const G_GR_OBJECT = 1 << 20;
+const G_GR_WORD = 1 << 21;
+const G_GR_SCORE = 1 << 22;
+const G_GR_SCORE_B = 1 << 23;
+const G_GR_WHICH = 1 << 24;
+const G_GR_WHICH_B = 1 << 25;
+// REASONING_REVEAL: its single words; "thought process", "chain of thought", "hidden steps",
+// "intermediate steps" (13).
+const G_RS_WORD = 1 << 26;
+const G_RS_A = 1 << 27;
+const G_RS_B = 1 << 28;
+/**
+ * THINKING_TAGS: a tag word; the word pass keeps this flag only on a tag word right after '<' or '</'
+ * ("<think>", "</inner_monologue>"). "think in", "thinking in", "reason in", "thinking language" (9).
+ */
+export const G_TAG_WORD = 1 << 29;
+const G_TT_A = 1 << 30;
+const G_TT_B = 1 << 31;
+
+/** Tight-gate words per flag, written as in ANCHORS (a bare word matches only itself). */
+const GATE_ANCHORS: ReadonlyArray<readonly [number, string]> = [
+  [G_SAY_VERB, 'say print* outpu* reply respo* answe* write'],
+  [G_SAY_END, 'nothi* only exact* verba* entir* whole'],
+  [G_ONLY, 'only just'],
+  [G_ONLY_VERB, 'say print* outpu* reply respo* write'],
+  [G_ACCESS, 'acces*'],
+  [G_GRANTED, 'grant*'],
+  [G_RP_NOW_A, 'are from role will'],
+  [G_RP_NOW_B, 'now play'],
+  [G_RP_AS_A, 'act acting'],
+  [G_RP_AS_B, 'as'],
+  [G_RP_GOING, 'going'],
+  [G_RP_GOING_B, 'act play'],
+  [G_RP_IN_A, 'in imagine'],
+  [G_RP_IN_B, 'character you'],
+  [G_RP_STORY_A, 'this for'],
+  [G_RP_STORY_B, 'story novel screenplay movie'],
+  [G_RP_WORD, 'pretend roleplay hypothetical hypothetically fictional'],
+  [G_GR_VERB, 'rate score grade evaluate judge rank assess'],
+  [G_GR_OBJECT, 'response responses answer answers output outputs completion completions reply replys submission submissions candidate candidates assistant assistants'],
+  [G_GR_WORD, 'rubric scoring preference scale'],
+  [G_GR_SCORE, 'score'],
+  [G_GR_SCORE_B, 'of from between'],
+  [G_GR_WHICH, 'reward which'],
+  [G_GR_WHICH_B, 'model better'],
+  [G_RS_WORD, 'reasoning thinking thoughts rationale scratchpad deliberation monologue'],
+  [G_RS_A, 'thought chain hidden intermediate'],
+  [G_RS_B, 'process of steps'],
+  [G_TAG_WORD, 'think thinking thought reasoning scratchpad cot inner analysis'],
+  [G_TT_A, 'think reason thinking'],
+  [G_TT_B, 'in using language'],
+];
+
+const GATE_PAIR_LIST: ReadonlyArray<readonly [number, number, number]> = [
+  [G_SAY_VERB, G_SAY_END, 80],
+  [G_ONLY, G_ONLY_VERB, 5],
+  [G_ACCESS, G_GRANTED, 7],
+  [G_RP_NOW_A, G_RP_NOW_B, 5],
+  [G_RP_AS_A, G_RP_AS_B, 7],
+  [G_RP_GOING, G_RP_GOING_B, 9],
+  [G_RP_IN_A, G_RP_IN_B, 8],
+  [G_RP_STORY_A, G_RP_STORY_B, 6],
+  [G_GR_VERB, G_GR_OBJECT, 68],
+  [G_GR_SCORE, G_GR_SCORE_B, 6],
+  [G_GR_WHICH, G_GR_WHICH_B, 20],
+  [G_RS_A, G_RS_B, 13],
+  [G_TT_A, G_TT_B, 9],
+];
+export const GATE_PAIRS = pairTable(GATE_PAIR_LIST);
+export const GATE_PAIR_COUNT = GATE_PAIR_LIST.length;
+/** Near bits of GATE_PAIRS per expression (bit i for GATE_PAIR_LIST[i]). */
+const GATE_PAIRS_SAY_ONLY = [0, 1, 2] as const;
+const GATE_NEAR_ROLE_PLAY = 0b11111 << 3;
+const GATE_NEAR_GRADING = 0b111 << 8;
+const GATE_NEAR_REASONING = 1 << 11;
+const GATE_NEAR_THINKING = 1 << 12;
 
 /**
  * Whether pair `pair`'s pattern matches. Every match has its B word at or after the pair's first near B
@@ -202,6 +343,23 @@ export function updateNear(lex: number, position: number, lastA: Int32Array, fir
 function pairTest(pattern: RegExp, text: string, stats: PassStats, pair: number): boolean {
   if ((stats.near & (1 << pair)) === 0) return false;
   let start = Math.max(0, stats.firstB[pair]! - PAIR_SPANS[pair]! - 1);
+  while (start > 0 && isAsciiWordChar(text.charCodeAt(start - 1))) start--;
+  return pattern.test(start === 0 ? text : text.slice(start));
+}
+
+/**
+ * Whether `pattern` matches, when each of its alternatives has its own gate pair in `pairs`, its A word
+ * where the match starts: every match then starts after the earliest of their first near B words less
+ * their spans.
+ */
+function gatePairsTest(pattern: RegExp, text: string, stats: PassStats, pairs: readonly number[]): boolean {
+  let start = -1;
+  for (const pair of pairs) {
+    if ((stats.gateNear & (1 << pair)) === 0) continue;
+    const from = Math.max(0, stats.gateFirstB[pair]! - GATE_PAIRS.spans[pair]! - 1);
+    if (start < 0 || from < start) start = from;
+  }
+  if (start < 0) return false;
   while (start > 0 && isAsciiWordChar(text.charCodeAt(start - 1))) start--;
   return pattern.test(start === 0 ? text : text.slice(start));
 }
@@ -246,8 +404,9 @@ const HARM_CATEGORIES: readonly string[] = [
 
 const LEX_SIZE = 4096;
 const LEX_KEYS = new Uint32Array(LEX_SIZE);
-/** Per slot: anchor flags, and harm category bits (bit c for HARM_CATEGORIES[c]). */
+/** Per slot: anchor flags, tight-gate flags, and harm category bits (bit c for HARM_CATEGORIES[c]). */
 export const LEX_ANCHORS = new Int32Array(LEX_SIZE);
+export const LEX_GATES = new Int32Array(LEX_SIZE);
 export const LEX_HARM = new Uint16Array(LEX_SIZE);
 
 /** Seeds that separate the three key kinds of one word: the whole word, its 5- and its 7-character prefix. */
@@ -271,24 +430,25 @@ export function prefixKey(fnv: number, seed: number): number {
   return (Math.imul(fnv ^ seed, 0x85ebca6b) ^ (fnv >>> 13) | 1) >>> 0;
 }
 
-function lexAdd(key: number, bits: number, harm: number): void {
+function lexAdd(key: number, bits: number, harm: number, gates: number): void {
   let slot = key & (LEX_SIZE - 1);
   while (LEX_KEYS[slot] !== 0 && LEX_KEYS[slot] !== key) slot = (slot + 1) & (LEX_SIZE - 1);
   LEX_KEYS[slot] = key;
   LEX_ANCHORS[slot] = LEX_ANCHORS[slot]! | bits;
   LEX_HARM[slot] = LEX_HARM[slot]! | harm;
+  LEX_GATES[slot] = LEX_GATES[slot]! | gates;
 }
 
-function addEntry(entry: string, bits: number, harm: number): void {
+function addEntry(entry: string, bits: number, harm: number, gates = 0): void {
   if (entry.endsWith('*')) {
     const stem = entry.slice(0, -1);
     // Stems of 7+ characters match on their first 7, of 5-6 on their first 5 (only those prefixes are
     // hashed); a shorter stem is the word itself.
-    if (stem.length >= 7) lexAdd(prefixKey(wordFnv(stem, 7), PREFIX7_SEED), bits, harm);
-    else if (stem.length >= 5) lexAdd(prefixKey(wordFnv(stem, 5), PREFIX5_SEED), bits, harm);
-    else lexAdd(wordKey(avalanche(wordFnv(stem, stem.length))), bits, harm);
+    if (stem.length >= 7) lexAdd(prefixKey(wordFnv(stem, 7), PREFIX7_SEED), bits, harm, gates);
+    else if (stem.length >= 5) lexAdd(prefixKey(wordFnv(stem, 5), PREFIX5_SEED), bits, harm, gates);
+    else lexAdd(wordKey(avalanche(wordFnv(stem, stem.length))), bits, harm, gates);
   } else {
-    lexAdd(wordKey(avalanche(wordFnv(entry, entry.length))), bits, harm);
+    lexAdd(wordKey(avalanche(wordFnv(entry, entry.length))), bits, harm, gates);
   }
 }
 
@@ -296,6 +456,7 @@ for (const [flag, list] of ANCHORS) for (const entry of list.split(' ')) addEntr
 HARM_CATEGORIES.forEach((list, category) => {
   for (const entry of list.split(' ')) addEntry(entry, 0, 1 << category);
 });
+for (const [gate, list] of GATE_ANCHORS) for (const entry of list.split(' ')) addEntry(entry, 0, 0, gate);
 
 /** The lexicon slot of a key (read LEX_ANCHORS / LEX_HARM there), or -1 when absent. */
 export function lexicon(key: number): number {
@@ -312,12 +473,23 @@ export function lexicon(key: number): number {
 export interface PassStats {
   /** Anchor and framing flags. */
   flags: number;
+  /**
+   * A word mixes ASCII letters or digits with non-ASCII letters ("résumé"). The expressions' \b splits
+   * such a word where the lexicon keeps it whole, so an expression may match around an anchor word the
+   * lexicon never saw: the tight gates (which trust the lexicon's words) then give way to the broad ones,
+   * which compute what the broad ones always computed.
+   */
+  glued: boolean;
   /** Harm categories seen (bit c for HARM_CATEGORIES[c]). */
   harm: number;
   /** Bit i: pair i's A word started at most its span before one of its B words (see updateNear). */
   near: number;
   /** Per pair: where its first near B word starts (valid when its near bit is set). */
   firstB: Int32Array;
+  /** Tight-gate flags seen, near bits and first near B words of GATE_PAIRS, as the three above. */
+  gates: number;
+  gateNear: number;
+  gateFirstB: Int32Array;
   /** Words with a harm category. */
   harmWords: number;
   /** Persuasion-framing words. */
@@ -343,7 +515,30 @@ export interface PassStats {
 }
 
 export function emptyStats(): PassStats {
-  return { flags: 0, harm: 0, near: 0, firstB: new Int32Array(PAIRS.length), harmWords: 0, persuasionWords: 0, words: 0, tokens: 0, oddTokens: 0, mixedTokens: 0, longTokens: 0, symbolRuns: 0, topToken: 0, distinctTokens: 0, tailSymbols: 0, tailLength: 0 };
+  return { flags: 0, glued: false, harm: 0, near: 0, firstB: new Int32Array(PAIRS.length), gates: 0, gateNear: 0, gateFirstB: new Int32Array(GATE_PAIR_COUNT), harmWords: 0, persuasionWords: 0, words: 0, tokens: 0, oddTokens: 0, mixedTokens: 0, longTokens: 0, symbolRuns: 0, topToken: 0, distinctTokens: 0, tailSymbols: 0, tailLength: 0 };
+}
+
+/** Zeroes `stats` for the next pass (firstB is read only where its near bit is set). */
+export function resetStats(stats: PassStats): PassStats {
+  stats.flags = 0;
+  stats.glued = false;
+  stats.harm = 0;
+  stats.near = 0;
+  stats.gates = 0;
+  stats.gateNear = 0;
+  stats.harmWords = 0;
+  stats.persuasionWords = 0;
+  stats.words = 0;
+  stats.tokens = 0;
+  stats.oddTokens = 0;
+  stats.mixedTokens = 0;
+  stats.longTokens = 0;
+  stats.symbolRuns = 0;
+  stats.topToken = 0;
+  stats.distinctTokens = 0;
+  stats.tailSymbols = 0;
+  stats.tailLength = 0;
+  return stats;
 }
 
 function popcount(x: number): number {
@@ -371,8 +566,11 @@ export function denseFeatures(stats: PassStats, lower: string, decoded: readonly
     else if (d.length >= 12 && decodedInstruction < 0.5) decodedInstruction = 0.5;
   }
   const tokens = stats.tokens;
-  const reasoningNoun = (f & F_REASONING) !== 0 && REASONING_REVEAL.test(head);
-  const rolePlay = (f & F_ROLE_PLAY) !== 0 && ROLE_PLAY.test(head);
+  const glued = stats.glued;
+  const gates = stats.gates;
+  const gateNear = stats.gateNear;
+  const reasoningNoun = (f & F_REASONING) !== 0 && (glued || (gates & G_RS_WORD) !== 0 || (gateNear & GATE_NEAR_REASONING) !== 0) && REASONING_REVEAL.test(head);
+  const rolePlay = (f & F_ROLE_PLAY) !== 0 && (glued || (gates & G_RP_WORD) !== 0 || (gateNear & GATE_NEAR_ROLE_PLAY) !== 0) && ROLE_PLAY.test(head);
   const near = stats.near;
   const unrestricted = pairTest(UNRESTRICTED, head, stats, PAIR_UNRESTRICTED);
   const harmCategories = popcount(stats.harm);
@@ -389,9 +587,12 @@ export function denseFeatures(stats: PassStats, lower: string, decoded: readonly
   out[offset + 8] = pairTest(PREFIX_FORCING, head, stats, PAIR_PREFIX) ? 1 : 0;
   out[offset + 9] = decodedInstruction;
   out[offset + 10] = reasoningNoun && REVEAL_VERB.test(head) ? 1 : reasoningNoun ? 0.5 : 0;
-  out[offset + 11] = (f & F_THINK_TAGS) !== 0 && THINKING_TAGS.test(head) ? 1 : 0;
-  out[offset + 12] = (f & F_GRADING) !== 0 && GRADING.test(head) ? 1 : 0;
-  out[offset + 13] = ((near & (NEAR_CANDIDATE | NEAR_REFERENCE)) !== 0 || (f & (F_SCORE | CHAR_FLAG_BRACKET)) !== 0) && CANDIDATES.test(head) ? 1 : 0;
+  out[offset + 11] = (f & F_THINK_TAGS) !== 0 && (glued || (gates & G_TAG_WORD) !== 0 || (gateNear & GATE_NEAR_THINKING) !== 0) && THINKING_TAGS.test(head) ? 1 : 0;
+  out[offset + 12] = (f & F_GRADING) !== 0 && (glued || (gates & G_GR_WORD) !== 0 || (gateNear & GATE_NEAR_GRADING) !== 0) && GRADING.test(head) ? 1 : 0;
+  // Every match of CANDIDATES has a near pair, or "[a"/"[b" (a bracketed one-letter word), or '"score"'.
+  const candidatePairs = (near & (NEAR_CANDIDATE | NEAR_REFERENCE)) !== 0;
+  const candidateGate = (candidatePairs || (f & (F_SCORE | CHAR_FLAG_BRACKET)) !== 0) && (glued || candidatePairs || (gates & (G_BRACKETED_AB | G_QUOTED_SCORE)) !== 0);
+  out[offset + 13] = candidateGate && CANDIDATES.test(head) ? 1 : 0;
   out[offset + 14] = Math.min(1, Math.log1p(n) / 9);
   out[offset + 15] = Math.min(1, stats.harmWords / 4);
   out[offset + 16] = Math.min(1, harmCategories / 3);
@@ -402,5 +603,6 @@ export function denseFeatures(stats: PassStats, lower: string, decoded: readonly
   out[offset + 21] = tokens === 0 ? 0 : Math.min(1, (4 * stats.symbolRuns) / tokens);
   out[offset + 22] = words < 20 ? 0 : 1 - stats.distinctTokens / Math.min(words, 400);
   out[offset + 23] = tokens === 0 ? 0 : Math.min(1, (4 * stats.longTokens) / tokens);
-  out[offset + 24] = pairTest(SAY_ONLY, head, stats, PAIR_SAY_ONLY) ? 1 : 0;
+  const sayOnly = glued ? pairTest(SAY_ONLY, head, stats, PAIR_SAY_ONLY) : (near & (1 << PAIR_SAY_ONLY)) !== 0 && gatePairsTest(SAY_ONLY, head, stats, GATE_PAIRS_SAY_ONLY);
+  out[offset + 24] = sayOnly ? 1 : 0;
 }

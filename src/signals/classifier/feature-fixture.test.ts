@@ -27,7 +27,7 @@ import { scoreWithModel } from './score.ts';
 const FIXTURE = new URL('./feature-fixture.json', import.meta.url);
 const MODEL_HEADER = new URL('../models/signals.json', import.meta.url);
 const RECORD = process.env.RECORD_FEATURE_FIXTURE === '1';
-const INPUTS = 240;
+const INPUTS = 390;
 const TINY = 10_000;
 const BITS = 16;
 
@@ -165,7 +165,7 @@ test('classifier: features and scores equal the recorded fixture, bit for bit', 
   const inputs = fixtureInputs(INPUTS, expected.inputsSeed);
   expected.inputs.forEach((want, i) => {
     const got = actual.inputs[i]!;
-    const label = `input ${i} (kind ${i % 12}, ${JSON.stringify(inputs[i]!.user.slice(0, 60))})`;
+    const label = `input ${i} (kind ${i % 13}, ${JSON.stringify(inputs[i]!.user.slice(0, 60))})`;
     assert.equal(got.hashedCount, want.hashedCount, `${label}: hashed feature count`);
     assert.equal(got.hashedDigest, want.hashedDigest, `${label}: hashed features`);
     assert.equal(got.sequenceSize, want.sequenceSize, `${label}: feature vector size`);

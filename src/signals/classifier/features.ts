@@ -7,8 +7,9 @@
  */
 import { avalanche, FNV_OFFSET, fnvStep } from './hash.ts';
 import {
-  CHAR_FLAG_BRACKET, CHAR_FLAG_LT, DENSE_FEATURE_COUNT, denseFeatures, emptyStats, F_PERSUASION, LEX_ANCHORS, LEX_HARM, lexicon,
-  PAIR_COUNT, prefixKey, PREFIX5_SEED, PREFIX7_SEED, updateNear, wordKey, type PassStats,
+  ANCHOR_PAIRS, CHAR_FLAG_BRACKET, CHAR_FLAG_LT, DENSE_FEATURE_COUNT, denseFeatures, emptyStats, F_PERSUASION, F_SCORE, G_BRACKETED_AB, G_QUOTED_SCORE, G_TAG_WORD,
+  GATE_PAIR_COUNT, GATE_PAIRS, LEX_ANCHORS, LEX_GATES, LEX_HARM, lexicon, PAIR_COUNT, prefixKey, PREFIX5_SEED, PREFIX7_SEED, resetStats, updateNear, wordKey,
+  type PassStats,
 } from './dense-features.ts';
 
 /** Text beyond this is cut to its first HEAD_CHARS and last TAIL_CHARS (attacks sit at either end). */
@@ -64,12 +65,15 @@ export class Scratch {
   previousWord = 0;
   values: Float32Array = new Float32Array(0);
   size = 0;
-  dense: Float32Array = new Float32Array(0);
+  /** The last pass's dense features and statistics (reused, like the buffers above). */
+  readonly dense = new Float32Array(DENSE_FEATURE_COUNT);
+  readonly stats: PassStats = emptyStats();
   /** Word counts among the first 400 words (open addressing on the word hash). */
   readonly tokenKeys = new Uint32Array(1024);
   readonly tokenCounts = new Uint16Array(1024);
-  /** Where each two-word pattern's last A word started (see updateNear). */
+  /** Where each two-word pattern's last A word started (see updateNear), for the anchor and the gate pairs. */
   readonly lastA = new Int32Array(PAIR_COUNT);
+  readonly gateLastA = new Int32Array(GATE_PAIR_COUNT);
 
   constructor(bits: number) {
     this.shift = 32 - bits;
@@ -96,6 +100,9 @@ const C_SYMBOL = 16;
 /** Symbols natural text seldom glues to words (brackets, backslash, operators, markup). */
 const C_RARE = 32;
 const C_SPACE = 64;
+/** A non-ASCII letter (also C_WORD). */
+const C_OTHER_LETTER = 128;
+const C_ASCII_ALNUM = C_CONSONANT | C_VOWEL | C_DIGIT;
 /** The '<' and '[' flags of the dense features ride in the class bits, at their own positions. */
 const C_CHAR_FLAGS = CHAR_FLAG_LT | CHAR_FLAG_BRACKET;
 /** Class bits of each ASCII code unit (the text is lowercased). */
@@ -110,7 +117,7 @@ const CLASS_OF_ASCII = Int32Array.from({ length: 128 }, (_, code) => {
 
 /** Class bits of a code unit: non-ASCII letters are word characters, the rest symbols. */
 function classOf(code: number): number {
-  return code < 128 ? CLASS_OF_ASCII[code]! : isWordCode(code) ? C_WORD : C_SYMBOL;
+  return code < 128 ? CLASS_OF_ASCII[code]! : isWordCode(code) ? C_WORD | C_OTHER_LETTER : C_SYMBOL;
 }
 
 /** Non-ASCII code units that are letters (words are made of these, ASCII letters and digits). */
@@ -150,10 +157,12 @@ function finishWord(scratch: Scratch, stats: PassStats, lower: string, h: number
   const key = wordKey(word);
   let lex = 0;
   let harmBits = 0;
+  let gates = 0;
   let slot = lexicon(key);
   if (slot >= 0) {
     lex = LEX_ANCHORS[slot]!;
     harmBits = LEX_HARM[slot]!;
+    gates = LEX_GATES[slot]!;
   }
   if (length >= 5) {
     // The running hash after 5 (and 7) code units, recomputed here rather than tracked per character.
@@ -162,18 +171,32 @@ function finishWord(scratch: Scratch, stats: PassStats, lower: string, h: number
     if ((slot = lexicon(prefixKey(prefix, PREFIX5_SEED))) >= 0) {
       lex |= LEX_ANCHORS[slot]!;
       harmBits |= LEX_HARM[slot]!;
+      gates |= LEX_GATES[slot]!;
     }
     if (length >= 7) {
       prefix = fnvStep(fnvStep(prefix, lower.charCodeAt(start + 5)), lower.charCodeAt(start + 6));
       if ((slot = lexicon(prefixKey(prefix, PREFIX7_SEED))) >= 0) {
         lex |= LEX_ANCHORS[slot]!;
         harmBits |= LEX_HARM[slot]!;
+        gates |= LEX_GATES[slot]!;
       }
     }
   }
+  if (length === 1 && start > 0 && lower.charCodeAt(start - 1) === 91) {
+    const code = lower.charCodeAt(start);
+    if (code === 97 || code === 98) gates |= G_BRACKETED_AB;
+  }
+  if (length === 5 && (lex & F_SCORE) !== 0 && start > 0 && lower.charCodeAt(start - 1) === 34 && lower.charCodeAt(start + 5) === 34) {
+    gates |= G_QUOTED_SCORE;
+  }
+  if ((gates & G_TAG_WORD) !== 0 && !isAfterTagOpening(lower, start)) gates &= ~G_TAG_WORD;
+  if (gates !== 0) {
+    stats.gates |= gates;
+    stats.gateNear = updateNear(GATE_PAIRS, gates, start, scratch.gateLastA, stats.gateFirstB, stats.gateNear);
+  }
   if (lex !== 0) {
     stats.flags |= lex;
-    stats.near = updateNear(lex, start, scratch.lastA, stats.firstB, stats.near);
+    stats.near = updateNear(ANCHOR_PAIRS, lex, start, scratch.lastA, stats.firstB, stats.near);
     if ((lex & F_PERSUASION) !== 0) stats.persuasionWords++;
   }
   if (harmBits !== 0) {
@@ -192,6 +215,12 @@ function finishWord(scratch: Scratch, stats: PassStats, lower: string, h: number
     tokenCounts[s] = count;
     if (count > stats.topToken) stats.topToken = count;
   }
+}
+
+/** Whether the word at `start` follows '<' or '</'. */
+function isAfterTagOpening(lower: string, start: number): boolean {
+  const before = start > 0 ? lower.charCodeAt(start - 1) : 0;
+  return before === 60 || (before === 47 && start > 1 && lower.charCodeAt(start - 2) === 60);
 }
 
 /**
@@ -237,9 +266,12 @@ export function charPass(lower: string, scratch: Scratch, stats: PassStats): voi
   // The current word: letters, digits and non-ASCII letters (as in the lexicon).
   let wordHash = FNV_OFFSET;
   let wordStart = 0;
+  /** The class bits of the word's characters, or-ed: whether it mixes ASCII and non-ASCII letters. */
+  let wordClasses = 0;
   scratch.tokenKeys.fill(0);
   scratch.tokenCounts.fill(0);
   scratch.lastA.fill(-1_000_000);
+  scratch.gateLastA.fill(-1_000_000);
   for (let i = 0; i <= n; i++) {
     let bits = C_SPACE;
     let code = 32;
@@ -260,6 +292,7 @@ export function charPass(lower: string, scratch: Scratch, stats: PassStats): voi
     }
     if ((bits & C_WORD) !== 0) {
       wordHash = fnvStep(wordHash, code);
+      wordClasses |= bits;
       letters += ((bits >>> 1) | (bits >>> 2)) & 1;
       digits += (bits & C_DIGIT) >>> 3;
       // Reset on a vowel, one more on a consonant, unchanged on digits and non-ASCII letters.
@@ -279,6 +312,8 @@ export function charPass(lower: string, scratch: Scratch, stats: PassStats): voi
       finishWord(scratch, stats, lower, wordHash, i - wordStart, wordStart);
       size = scratch.size;
       wordHash = FNV_OFFSET;
+      if ((wordClasses & C_OTHER_LETTER) !== 0 && (wordClasses & C_ASCII_ALNUM) !== 0) stats.glued = true;
+      wordClasses = 0;
     }
     wordStart = i + 1;
     if ((bits & C_SPACE) !== 0) {
@@ -413,11 +448,9 @@ function countFeatures(text: string, decoded: readonly string[], bits: number): 
   // At most 1 char n-gram per position and 2 word features per word.
   scratch.reserve(2 * lower.length + 16);
   scratch.size = 0;
-  const stats = emptyStats();
+  const stats = resetStats(scratch.stats);
   charPass(lower, scratch, stats);
-  const dense = new Float32Array(DENSE_FEATURE_COUNT);
-  denseFeatures(stats, lower, decoded, dense, 0);
-  scratch.dense = dense;
+  denseFeatures(stats, lower, decoded, scratch.dense, 0);
   return scratch;
 }
 

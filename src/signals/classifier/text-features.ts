@@ -2,7 +2,7 @@
  * The per-request classifier pass shared by the four text signals (reasoning_elicitation, jailbreak,
  * prompt_extraction, rubric_harvest): the first of them to run extracts the features and scores every
  * head; the others read the cached scores. Keyed by the RequestText object, which the signal stage
- * computes once per request, so the cache lives exactly as long as the request's text views.
+ * computes once per request.
  */
 import type { RequestText } from '../types.ts';
 import { shippedModel } from './loader.ts';
@@ -16,15 +16,19 @@ export type { HeadScores } from './score.ts';
  * neither read the weights nor fail when they are missing.
  */
 let model: LinearModel | undefined;
-const cache = new WeakMap<RequestText, HeadScores>();
+/**
+ * The last request scored: the four heads of a request run one after the other, so one entry is enough,
+ * and costs less than a WeakMap insertion per request. It keeps one request's text views alive.
+ */
+let lastText: RequestText | undefined;
+let lastScores: HeadScores | undefined;
 
-/** The shipped model's scores for this request's text, computed once per RequestText object. */
+/** The shipped model's scores for this request's text, computed once for the four heads of a request. */
 export function textSignalScores(text: RequestText): HeadScores {
-  let scores = cache.get(text);
-  if (!scores) {
-    model ??= shippedModel();
-    scores = scoreWithModel(text, model);
-    cache.set(text, scores);
-  }
+  if (text === lastText && lastScores !== undefined) return lastScores;
+  model ??= shippedModel();
+  const scores = scoreWithModel(text, model);
+  lastText = text;
+  lastScores = scores;
   return scores;
 }
