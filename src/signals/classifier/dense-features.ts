@@ -182,14 +182,21 @@ export interface PairTable {
   spans: Int32Array;
   /** Every flag of every pair: words without one skip the table. */
   mask: number;
+  /** Per flag bit: the pairs (bit i for pair i) it is the A or B flag of, so a word visits only those. */
+  pairsOfFlag: Int32Array;
 }
 
 function pairTable(pairs: ReadonlyArray<readonly [number, number, number]>): PairTable {
+  const pairsOfFlag = new Int32Array(32);
+  pairs.forEach(([a, b], i) => {
+    for (let bit = 0; bit < 32; bit++) if (((a | b) & (1 << bit)) !== 0) pairsOfFlag[bit] = pairsOfFlag[bit]! | (1 << i);
+  });
   return {
     a: Int32Array.from(pairs, ([a]) => a),
     b: Int32Array.from(pairs, ([, b]) => b),
     spans: Int32Array.from(pairs, ([, , span]) => span),
     mask: pairs.reduce((mask, [a, b]) => mask | a | b, 0),
+    pairsOfFlag,
   };
 }
 
@@ -202,9 +209,13 @@ const PAIR_SPANS = ANCHOR_PAIRS.spans;
  * started. Returns the updated near bits.
  */
 export function updateNear(table: PairTable, lex: number, position: number, lastA: Int32Array, firstB: Int32Array, near: number): number {
-  if ((lex & table.mask) === 0) return near;
-  const { a, b, spans } = table;
-  for (let i = 0; i < spans.length; i++) {
+  let flags = lex & table.mask;
+  if (flags === 0) return near;
+  const { a, b, spans, pairsOfFlag } = table;
+  let pairs = 0;
+  for (; flags !== 0; flags &= flags - 1) pairs |= pairsOfFlag[31 - Math.clz32(flags & -flags)]!;
+  for (; pairs !== 0; pairs &= pairs - 1) {
+    const i = 31 - Math.clz32(pairs & -pairs);
     if ((lex & a[i]!) !== 0) lastA[i] = position;
     if ((lex & b[i]!) !== 0 && position - lastA[i]! <= spans[i]! && (near & (1 << i)) === 0) {
       near |= 1 << i;

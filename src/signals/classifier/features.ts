@@ -21,7 +21,6 @@ const MAX_DECODED_CHARS = 1024;
 
 const SEED_WORD = 0x1b873593;
 const SEED_BIGRAM = 0x27d4eb2f;
-const SEED_CHAR = 0x165667b1;
 
 export interface FeatureVector {
   /** Bucket of each non-zero hashed feature (unsorted, distinct). */
@@ -151,8 +150,8 @@ function addFeature(scratch: Scratch, hash: number): void {
  */
 function finishWord(scratch: Scratch, stats: PassStats, lower: string, h: number, length: number, start: number): void {
   const word = avalanche(h);
-  addFeature(scratch, word ^ 0x1b873593);
-  if (stats.words > 0) addFeature(scratch, Math.imul(scratch.previousWord, GOLDEN) ^ word ^ 0x27d4eb2f);
+  addFeature(scratch, word ^ SEED_WORD);
+  if (stats.words > 0) addFeature(scratch, Math.imul(scratch.previousWord, GOLDEN) ^ word ^ SEED_BIGRAM);
   scratch.previousWord = word;
   const key = wordKey(word);
   let lex = 0;
