@@ -186,8 +186,12 @@ function decodeEncodedRuns(text: string, maxCandidates: number, out: string[]): 
     if (MARKER_FILTER[window & FILTER_MASK] === 1) hints |= MARKER_PREFIX.get(window) ?? 0;
     if ((window & GUR_MASK) === SPACE_GUR_SPACE) hints |= HINT_ROT13_COMMON;
   }
-  if (longRun >= 0 && tries < maxCandidates) decodeRun(text, longRun, length, out);
-  return leetHint !== 0 && leetBetweenLetters >= 2 ? hints | HINT_LEET : hints;
+  // Written so that every operation after the loop runs on every call: an operation that runs only on rare calls
+  // has no type feedback when V8 optimizes the loop, and reaching it then deoptimizes the function, again and again.
+  const lastRun = longRun >= 0 && tries < maxCandidates;
+  if (lastRun) decodeRun(text, longRun, length, out);
+  const leet = leetHint !== 0 && leetBetweenLetters >= 2 ? HINT_LEET : 0;
+  return hints | leet;
 }
 
 /** Decodes the run text[start, end) of base64 alphabet characters as hex or base64 when it may be one. */
