@@ -188,9 +188,10 @@ function decodeEncodedRuns(text: string, maxCandidates: number, out: string[]): 
   }
   // Written so that every operation after the loop runs on every call: an operation that runs only on rare calls
   // has no type feedback when V8 optimizes the loop, and reaching it then deoptimizes the function, again and again.
-  const lastRun = longRun >= 0 && tries < maxCandidates;
-  if (lastRun) decodeRun(text, longRun, length, out);
-  const leet = leetHint !== 0 && leetBetweenLetters >= 2 ? HINT_LEET : 0;
+  const triesLeft = tries < maxCandidates;
+  const twoLeetSequences = leetBetweenLetters >= 2;
+  if (longRun >= 0 && triesLeft) decodeRun(text, longRun, length, out);
+  const leet = leetHint !== 0 && twoLeetSequences ? HINT_LEET : 0;
   return hints | leet;
 }
 
@@ -286,7 +287,10 @@ function decodeLeetspeak(lower: string): string {
     hasLeet = 0;
     i = j - 1;
   }
-  return leetWords >= 2 ? out + lower.slice(copied) : '';
+  // Built on every call, used on few: see the end of decodeEncodedRuns (an operation run only on rare calls
+  // deoptimizes the function again and again).
+  const rewritten = out + lower.slice(copied);
+  return leetWords >= 2 ? rewritten : '';
 }
 
 /** 1 for the ASCII characters /\s/ matches. */
