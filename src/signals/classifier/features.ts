@@ -23,7 +23,10 @@ const SEED_WORD = 0x1b873593;
 const SEED_BIGRAM = 0x27d4eb2f;
 
 export interface FeatureVector {
-  /** Bucket of each non-zero hashed feature (unsorted, distinct). */
+  /**
+   * Bucket of each hashed feature, in the order the text first reached a non-zero count there (a bucket
+   * whose count went back to 0 and left it again is listed again; its second entry has value 0).
+   */
   indices: Int32Array;
   /** Its signed, log-scaled, L2-normalised value. */
   values: Float32Array;
