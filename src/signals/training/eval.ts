@@ -17,6 +17,7 @@ import { textViewsOf, trainOnTexts } from './featurize.ts';
 import { rocAuc, tprAtFpr } from './metrics.ts';
 import { EVAL_SPLITS } from './splits.ts';
 import { CORPUS_SEED, MODELS_DIRECTORY } from './train.ts';
+import { refuseArguments } from './no-arguments.ts';
 
 type Scorer = 'ours' | 'llm_guardrail' | 'vard';
 
@@ -80,6 +81,9 @@ function fmt(x: number): string {
 }
 
 async function main(): Promise<void> {
+  refuseArguments(
+    'usage: npm run eval:signals\n  Trains one model per held-out split and writes src/signals/models/EVAL.md. Takes no options.',
+  );
   const directory = datasetsDirectory();
   if (!datasetsAvailable(directory)) {
     console.log(`eval:signals: the shared datasets are not at ${directory}; nothing to evaluate (skipped).`);

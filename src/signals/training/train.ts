@@ -13,6 +13,7 @@ import { buildCorpus, DEFAULT_COUNTS, ALL_FAMILIES } from './corpus.ts';
 import { DATASET_FILES, DATASET_NAMES, datasetsAvailable, datasetSha256, datasetsDirectory, loadAllDatasets } from './datasets.ts';
 import { trainOnTexts } from './featurize.ts';
 import { SHIP_SPLIT } from './splits.ts';
+import { refuseArguments } from './no-arguments.ts';
 
 export const MODELS_DIRECTORY = new URL('../models/', import.meta.url);
 export const CORPUS_SEED = 7;
@@ -24,6 +25,9 @@ function countBy<T>(items: readonly T[], key: (item: T) => string): Record<strin
 }
 
 function main(): void {
+  refuseArguments(
+    'usage: npm run train\n  Trains the signal heads on ../shared/datasets (or $DISTILLGUARD_DATASETS) and the generator families,\n  and overwrites src/signals/models/{signals.bin,signals.json,PROVENANCE.json}. Takes no options.',
+  );
   const directory = datasetsDirectory();
   if (!datasetsAvailable(directory)) {
     console.error(`train: the shared datasets are not at ${directory} (set DISTILLGUARD_DATASETS); the shipped model is trained on them.`);
