@@ -188,39 +188,58 @@ async function planOrder(paths: readonly string[], sizes: readonly number[], sor
   let seq = 0;
   let late = 0;
   let rejected = 0;
+  for await (const { file, line, buffer, start, end, keyed } of keyedLines(paths, sizes, progress)) {
+    const key = keyed.key;
+    if (key === undefined) continue;
+    const entry = { ms: key.ms, id: key.id, seq: seq++, chars: end - start };
+    if (seq % PROGRESS_EVERY === 0) {
+      progress.events = seq;
+      options.onProgress?.({ ...progress });
+    }
+    if (!window.isLate(key.ms, key.id)) {
+      window.add(entry);
+      continue;
+    }
+    late++;
+    const text = keyed.text ?? buffer.toString('utf8', start, end);
+    const read = readLine(text, keyed);
+    if (read.reason === undefined) {
+      await sorter.add({ ms: key.ms, id: key.id, text });
+    } else {
+      rejected++;
+      options.onRejected?.({ file: paths[file] as string, line, reason: read.reason });
+    }
+  }
+  progress.events = seq;
+  options.onProgress?.({ ...progress });
+  return { late, rejected };
+}
+
+/** Where a non-blank line of the logs is, with its cheap (ts, id) key. */
+interface LineAt {
+  file: number;
+  line: number;
+  buffer: Buffer;
+  start: number;
+  end: number;
+  keyed: KeyedLine;
+}
+
+/** Both passes walk the logs the same way: every non-blank line, in file order, keeping `progress.bytesRead` current. */
+async function* keyedLines(paths: readonly string[], sizes: readonly number[], progress: AnalyzeProgress): AsyncGenerator<LineAt> {
   let bytesBefore = 0;
-  for (const [index, path] of paths.entries()) {
+  for (const [file, path] of paths.entries()) {
     for await (const { buffer, starts, ends, firstLine } of readLineBatches(path, (bytes) => { progress.bytesRead = bytesBefore + bytes; })) {
       for (let i = 0; i < starts.length; i++) {
         const start = starts[i] as number;
         const end = ends[i] as number;
         if (isBlank(buffer, start, end)) continue;
-        const keyed = keyLine(buffer, start, end);
-        const key = keyed.key;
-        if (key === undefined) continue;
-        const entry = { ms: key.ms, id: key.id, seq: seq++, chars: end - start };
-        if (!window.isLate(key.ms, key.id)) {
-          window.add(entry);
-          continue;
-        }
-        late++;
-        const text = keyed.text ?? buffer.toString('utf8', start, end);
-        const read = readLine(text, keyed);
-        if (read.reason === undefined) {
-          await sorter.add({ ms: key.ms, id: key.id, text });
-        } else {
-          rejected++;
-          options.onRejected?.({ file: path, line: firstLine + i, reason: read.reason });
-        }
+        yield { file, line: firstLine + i, buffer, start, end, keyed: keyLine(buffer, start, end) };
       }
-      progress.events = seq;
-      options.onProgress?.({ ...progress });
     }
-    bytesBefore += sizes[index] ?? 0;
+    bytesBefore += sizes[file] ?? 0;
     progress.bytesRead = bytesBefore;
   }
-  options.onProgress?.({ ...progress });
-  return { late, rejected };
 }
 
 /** The second pass: the window's releases parsed once, merged with the late lines, fed in order. */
@@ -312,33 +331,23 @@ async function detect(
 
   const window = new ReorderWindow<HeldLine>(options.window);
   let seq = 0;
-  let bytesBefore = 0;
-  for (const [index, path] of paths.entries()) {
-    for await (const { buffer, starts, ends, firstLine } of readLineBatches(path, (bytes) => { progress.bytesRead = bytesBefore + bytes; })) {
-      for (let i = 0; i < starts.length; i++) {
-        const start = starts[i] as number;
-        const end = ends[i] as number;
-        if (isBlank(buffer, start, end)) continue;
-        const keyed = keyLine(buffer, start, end);
-        const key = keyed.key;
-        if (key === undefined) {
-          // No usable id and ts: never an event; why is told now.
-          const reason = readLine(keyed.text ?? buffer.toString('utf8', start, end), keyed).reason;
-          if (reason !== undefined) reject(index, firstLine + i, reason);
-          continue;
-        }
-        const thisSeq = seq++;
-        // A late line was checked when planned and is fed from the sorted late lines.
-        if (window.isLate(key.ms, key.id)) continue;
-        const text = keyed.text ?? buffer.toString('utf8', start, end);
-        const held: HeldLine = { ms: key.ms, id: key.id, seq: thisSeq, chars: end - start, text, keyed, file: index, line: firstLine + i };
-        const released = window.add(held);
-        if (released === undefined) continue;
-        if (lateLines === undefined) feedReleased(released);
-        else await feedMerged(released, lateLines);
-      }
+  for await (const { file, line, buffer, start, end, keyed } of keyedLines(paths, sizes, progress)) {
+    const key = keyed.key;
+    if (key === undefined) {
+      // No usable id and ts: never an event; why is told now.
+      const reason = readLine(keyed.text ?? buffer.toString('utf8', start, end), keyed).reason;
+      if (reason !== undefined) reject(file, line, reason);
+      continue;
     }
-    bytesBefore += sizes[index] ?? 0;
+    const thisSeq = seq++;
+    // A late line was checked when planned and is fed from the sorted late lines.
+    if (window.isLate(key.ms, key.id)) continue;
+    const text = keyed.text ?? buffer.toString('utf8', start, end);
+    const held: HeldLine = { ms: key.ms, id: key.id, seq: thisSeq, chars: end - start, text, keyed, file, line };
+    const released = window.add(held);
+    if (released === undefined) continue;
+    if (lateLines === undefined) feedReleased(released);
+    else await feedMerged(released, lateLines);
   }
   const rest = window.drain();
   if (lateLines === undefined) {
