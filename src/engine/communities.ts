@@ -156,37 +156,42 @@ function louvain(n: number, edges: ReadonlyArray<readonly [number, number, numbe
 function proposals(n: number, edges: ReadonlyArray<readonly [number, number, number]>): Int32Array {
   const out = new Int32Array(n);
   let next = 0;
-  const stack: number[][] = [Array.from({ length: n }, (_, i) => i)];
+  // Each pending group carries its own links (the group's edges in their original order), so a split
+  // hands each part its links in one pass over the parent's, instead of every part scanning all edges.
+  const stack: Array<{ nodes: number[]; edges: ReadonlyArray<readonly [number, number, number]> }> = [
+    { nodes: Array.from({ length: n }, (_, i) => i), edges },
+  ];
+  const localIndex = new Int32Array(n);
+  const partOf = new Int32Array(n);
   while (stack.length > 0) {
-    const nodes = stack.pop() as number[];
+    const { nodes, edges: own } = stack.pop() as (typeof stack)[number];
     if (nodes.length < MIN_SPLIT_SIZE) {
       for (const v of nodes) out[v] = next;
       next++;
       continue;
     }
-    const local = new Map<number, number>();
-    nodes.forEach((v, i) => local.set(v, i));
-    const sub: Array<[number, number, number]> = [];
-    for (const [a, b, w] of edges) {
-      const x = local.get(a);
-      const y = local.get(b);
-      if (x !== undefined && y !== undefined) sub.push([x, y, w]);
-    }
+    nodes.forEach((v, i) => { localIndex[v] = i; });
+    const sub: Array<[number, number, number]> = own.map(([a, b, w]) => [localIndex[a] ?? 0, localIndex[b] ?? 0, w]);
     const community = louvain(nodes.length, sub);
-    const parts = new Map<number, number[]>();
+    const parts = new Map<number, { nodes: number[]; edges: Array<readonly [number, number, number]> }>();
     nodes.forEach((v, i) => {
       const c = community[i] ?? 0;
       let part = parts.get(c);
-      if (part === undefined) parts.set(c, (part = []));
-      part.push(v);
+      if (part === undefined) parts.set(c, (part = { nodes: [], edges: [] }));
+      part.nodes.push(v);
+      partOf[v] = c;
     });
     if (parts.size <= 1) {
       for (const v of nodes) out[v] = next;
       next++;
-    } else {
-      // Reverse order on the stack keeps community numbering in order of first node.
-      for (const part of [...parts.values()].reverse()) stack.push(part);
+      continue;
     }
+    for (const edge of own) {
+      const c = partOf[edge[0]] ?? 0;
+      if (c === partOf[edge[1]]) parts.get(c)?.edges.push(edge);
+    }
+    // Reverse order on the stack keeps community numbering in order of first node.
+    for (const part of [...parts.values()].reverse()) stack.push(part);
   }
   return out;
 }
