@@ -37,22 +37,28 @@ const MAX_PASSES = 32;
 const LONE = 1e9;
 const MAX_LEVELS = 8;
 
+/**
+ * Neighbour lists in compressed form: node i's neighbours are `to[start[i]..start[i+1])` with the
+ * weights at the same places. Flat typed arrays rather than an array of pairs per node: local moving
+ * walks them many times per split, and the pairs cost as much in garbage collection as in reading.
+ */
 interface LocalGraph {
   n: number;
-  /** Neighbour lists with weights, self-loops excluded. */
-  adj: Array<Array<[number, number]>>;
+  start: Int32Array;
+  to: Int32Array;
+  weight: Float64Array;
   /** Self-loop weight per node (aggregated internal weight, counted once per direction pair). */
   self: Float64Array;
 }
 
 /** One level of Louvain local moving: returns a community per node (ids 0..k-1, renumbered by first node). */
 function localMoving(g: LocalGraph): { community: Int32Array; moved: boolean } {
-  const { n, adj, self } = g;
+  const { n, start, to, weight, self } = g;
   const degree = new Float64Array(n);
   let total = 0;
   for (let i = 0; i < n; i++) {
     let k = 2 * (self[i] ?? 0);
-    for (const [, w] of adj[i] ?? []) k += w;
+    for (let e = start[i] ?? 0, end = start[i + 1] ?? 0; e < end; e++) k += weight[e] ?? 0;
     degree[i] = k;
     total += k;
   }
@@ -69,10 +75,11 @@ function localMoving(g: LocalGraph): { community: Int32Array; moved: boolean } {
       const own = community[i] ?? i;
       const k = degree[i] ?? 0;
       touched.length = 0;
-      for (const [j, w] of adj[i] ?? []) {
+      for (let e = start[i] ?? 0, end = start[i + 1] ?? 0; e < end; e++) {
+        const j = to[e] ?? 0;
         const c = community[j] ?? j;
         if (toCommunity[c] === 0) touched.push(c);
-        toCommunity[c] = (toCommunity[c] ?? 0) + w;
+        toCommunity[c] = (toCommunity[c] ?? 0) + (weight[e] ?? 0);
       }
       tot[own] = (tot[own] ?? 0) - k;
       // Gain of joining c (up to a constant): links into c minus what the degrees alone would expect.
@@ -112,8 +119,9 @@ function aggregate(g: LocalGraph, community: Int32Array, k: number): LocalGraph 
   for (let i = 0; i < g.n; i++) {
     const ci = community[i] ?? 0;
     self[ci] = (self[ci] ?? 0) + (g.self[i] ?? 0);
-    for (const [j, w] of g.adj[i] ?? []) {
-      const cj = community[j] ?? 0;
+    for (let e = g.start[i] ?? 0, end = g.start[i + 1] ?? 0; e < end; e++) {
+      const cj = community[g.to[e] ?? 0] ?? 0;
+      const w = g.weight[e] ?? 0;
       if (ci === cj) {
         // Each internal link is seen from both ends; half from each.
         self[ci] = (self[ci] ?? 0) + w / 2;
@@ -123,17 +131,44 @@ function aggregate(g: LocalGraph, community: Int32Array, k: number): LocalGraph 
       }
     }
   }
-  return { n: k, self, adj: maps.map((m) => [...m].sort((x, y) => x[0] - y[0])) };
+  const start = new Int32Array(k + 1);
+  for (let c = 0; c < k; c++) start[c + 1] = (start[c] ?? 0) + (maps[c] as Map<number, number>).size;
+  const to = new Int32Array(start[k] ?? 0);
+  const weight = new Float64Array(start[k] ?? 0);
+  for (let c = 0; c < k; c++) {
+    let e = start[c] ?? 0;
+    for (const [cj, w] of [...(maps[c] as Map<number, number>)].sort((x, y) => x[0] - y[0])) {
+      to[e] = cj;
+      weight[e] = w;
+      e++;
+    }
+  }
+  return { n: k, start, to, weight, self };
 }
 
 /** Louvain communities of the local nodes 0..n-1. */
 function louvain(n: number, edges: ReadonlyArray<readonly [number, number, number]>): Int32Array {
-  const adj: Array<Array<[number, number]>> = Array.from({ length: n }, () => []);
-  for (const [a, b, w] of edges) {
-    adj[a]?.push([b, w]);
-    adj[b]?.push([a, w]);
+  // Each edge is listed at both ends, in edge order: the neighbour order local moving relies on.
+  const start = new Int32Array(n + 1);
+  for (const [a, b] of edges) {
+    start[a + 1] = (start[a + 1] ?? 0) + 1;
+    start[b + 1] = (start[b + 1] ?? 0) + 1;
   }
-  let g: LocalGraph = { n, adj, self: new Float64Array(n) };
+  for (let i = 0; i < n; i++) start[i + 1] = (start[i + 1] ?? 0) + (start[i] ?? 0);
+  const fill = start.slice(0, n);
+  const to = new Int32Array(start[n] ?? 0);
+  const weight = new Float64Array(start[n] ?? 0);
+  for (const [a, b, w] of edges) {
+    const ea = fill[a] ?? 0;
+    to[ea] = b;
+    weight[ea] = w;
+    fill[a] = ea + 1;
+    const eb = fill[b] ?? 0;
+    to[eb] = a;
+    weight[eb] = w;
+    fill[b] = eb + 1;
+  }
+  let g: LocalGraph = { n, start, to, weight, self: new Float64Array(n) };
   const of = new Int32Array(n);
   for (let i = 0; i < n; i++) of[i] = i;
   for (let level = 0; level < MAX_LEVELS; level++) {
