@@ -84,22 +84,23 @@ export class DeltaShape {
     const text = valueAt(event, delta.text);
     if (typeof text !== 'string') return undefined;
     const holes: { path: JsonPath; kind: HoleKind; at: number; end: number }[] = [];
-    const paths: { path: JsonPath; kind: HoleKind; value: unknown }[] = [{ path: delta.text, kind: HoleKind.Text, value: text }];
+    const addHole = (path: JsonPath, kind: HoleKind, value: unknown): boolean => {
+      const key = path[path.length - 1];
+      if (typeof key !== 'string') return false;
+      // Found by key and value, and only when that pair occurs once: the probe below then confirms it.
+      const keyJson = JSON.stringify(key);
+      const needle = `${keyJson}:${JSON.stringify(value)}`;
+      const at = data.indexOf(needle);
+      if (at === -1 || data.indexOf(needle, at + 1) !== -1) return false;
+      holes.push({ path, kind, at: at + keyJson.length + 1, end: at + needle.length });
+      return true;
+    };
+    if (!addHole(delta.text, HoleKind.Text, text)) return undefined;
     for (const path of delta.ignored) {
       const value = valueAt(event, path);
       if (value === undefined) continue;
-      if (typeof value === 'string') paths.push({ path, kind: HoleKind.String, value });
-      else if (Number.isSafeInteger(value)) paths.push({ path, kind: HoleKind.Integer, value });
-      else return undefined;
-    }
-    for (const { path, kind, value } of paths) {
-      const key = path[path.length - 1];
-      if (typeof key !== 'string') return undefined;
-      // Found by key and value, and only when that pair occurs once: the probe below then confirms it.
-      const needle = `${JSON.stringify(key)}:${JSON.stringify(value)}`;
-      const at = data.indexOf(needle);
-      if (at === -1 || data.indexOf(needle, at + 1) !== -1) return undefined;
-      holes.push({ path, kind, at: at + JSON.stringify(key).length + 1, end: at + needle.length });
+      const kind = typeof value === 'string' ? HoleKind.String : Number.isSafeInteger(value) ? HoleKind.Integer : undefined;
+      if (kind === undefined || !addHole(path, kind, value)) return undefined;
     }
     holes.sort((a, b) => a.at - b.at);
     const fixed: string[] = [];

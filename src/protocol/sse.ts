@@ -48,7 +48,8 @@ export class SseParser {
       this.carry = undefined;
     }
     const whole = completeUtf8Length(bytes);
-    if (whole < bytes.length) this.carry = bytes.slice(whole);
+    // A copy: Buffer#slice is a view, and the caller may reuse the chunk's memory.
+    if (whole < bytes.length) this.carry = new Uint8Array(bytes.subarray(whole));
     if (whole > 0) this.pushDecoded(decodeUtf8(bytes, whole));
   }
 

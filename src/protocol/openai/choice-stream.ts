@@ -1,4 +1,4 @@
-import { arrayField, isRecord, numberField, type JsonObject } from '../fields.ts';
+import { arrayField, isNull, isRecord, numberField, type JsonObject } from '../fields.ts';
 import { RepeatedDeltas, type JsonPath, type TextDelta } from '../repeated-deltas.ts';
 import { jsonEventParser } from '../sse.ts';
 import type { StreamAssembler } from '../types.ts';
@@ -66,7 +66,7 @@ export class ChoiceChunkAssembler<Choice extends { index: number }> implements S
 
   /** A chunk (already applied) whose repeats can skip parsing: one choice, only text added, no usage. */
   private textDeltaOf(chunk: JsonObject): TextDelta | undefined {
-    if (!this.format.textDelta || (chunk['usage'] !== null && chunk['usage'] !== undefined)) return undefined;
+    if (!this.format.textDelta || !isNull(chunk['usage'])) return undefined;
     const list = chunk['choices'];
     if (!Array.isArray(list) || list.length !== 1 || !isRecord(list[0])) return undefined;
     const chunkChoice = list[0];
