@@ -4,6 +4,11 @@
  * byte-for-byte reproducible from (seed, scale, datasets).
  */
 
+import { hex32 } from '../signals/text/hash.ts';
+
+/** 8 lower-case hex digits: the signals' formatter, one implementation for both. */
+export { hex32 };
+
 /** 32-bit string hash (FNV-1a followed by a murmur finaliser so nearby labels spread well). */
 export function hashString(text: string, seed = 0): number {
   let hash = (0x811c9dc5 ^ seed) >>> 0;
@@ -25,9 +30,6 @@ export function mix32(value: number): number {
   return x >>> 0;
 }
 
-export function hex32(value: number): string {
-  return (value >>> 0).toString(16).padStart(8, '0');
-}
 
 /** sfc32: small, fast, and good enough statistically for traffic shapes (not for cryptography). */
 export class Rng {
