@@ -7,11 +7,14 @@
  * inverted indexes, marking the account for re-linking.
  *
  * Every `recomputeEvery` events or `recomputeIntervalMs` of event time (whichever comes first), the
- * campaign step runs on the state as it stands: re-weigh the pairs of marked accounts (linkage.ts),
- * regroup if links changed, re-score groups with new activity (campaigns.ts), record detections and
- * refresh the assessments of accounts that changed. Assessments are stored, so `assess()` is a map
- * lookup, and everything said at time t rests on events up to t (DESIGN 2): a detection is stamped
- * with the time of the event that triggered the step, never later data.
+ * campaign step runs on the state as it stands: weigh the pairs that new families and values bring
+ * and a share of the existing links (linkage.ts), bring the groups of changed components up to date
+ * (components.ts), re-score the groups that changed or have new activity (campaigns.ts), record
+ * detections and refresh the assessments of accounts that changed. Each part of the step costs what
+ * changed since the last one, not the size of the graph, so the engine's cost per event stays flat as
+ * accounts and links accumulate. Assessments are stored, so `assess()` is a map lookup, and everything
+ * said at time t rests on events up to t (DESIGN 2): a detection is stamped with the time of the event
+ * that triggered the step, never later data.
  *
  * Same events in the same order with the same seed give the same state: nothing reads the clock or
  * an unseeded random source, and every iteration order is insertion or index order.
@@ -25,7 +28,7 @@ import {
   createCampaignBook, describeCampaign, findCampaigns, scoreGroup, scoreSolo, type CampaignContext, type CampaignFinding, type GroupScore,
 } from './campaigns.ts';
 import {
-  burstBucket, countValue, createGraph, groupsOf, LINK, notePending, noteValue, refreshGraph, reweighLinks, type LinkContext, type LinkKind,
+  burstBucket, countValue, createGraph, LINK, notePending, noteValue, refreshGraph, regroupLinks, reweighLinks, type LinkContext, type LinkKind,
 } from './linkage.ts';
 import { isMultiTurn, timeOf } from './request-event.ts';
 import { assessAccount, behaviourOf, isSoloCampaign, type Membership } from './risk.ts';
@@ -66,8 +69,11 @@ const REGISTER_AFTER = 2;
 const RELEASE_WARMUP_MS = 24 * 3_600_000;
 /** ...and requests to it count as a pivot for this long. */
 const FRESH_MODEL_MS = 24 * 3_600_000;
-/** Every this many campaign steps, all links are re-weighed (rarities drift as templates spread). */
-const REWEIGH_EVERY = 50;
+/**
+ * Links re-weighed per event, in rounds over all links (rarities drift as templates spread): a
+ * share of each step rather than all links every so many steps, whose cost grew with the graph.
+ */
+const REWEIGH_PER_EVENT = 0.5;
 
 function defaultSignalsOf(event: TrafficEvent): Signals | undefined {
   try {
@@ -116,12 +122,14 @@ export function createEngine(options: DetectionEngineOptions = {}): DetectionEng
   let sinceStep = 0;
   let lastStepAt = -Infinity;
   let steps = 0;
-  let groups: number[][] = [];
-  let groupsVersion = -1;
-  /** Group scores by the group's first member, reused while no member has new events. */
-  let scoreCache = new Map<number, GroupScore>();
-  let findings: CampaignFinding[] = [];
-  let membership = new Map<number, Membership>();
+  /** Each grouped account's group (a part of two or more accounts, components.ts). */
+  const groupOf = new Map<number, number[]>();
+  /** Detected campaigns by group, and by account for campaigns of one. */
+  const groupFindings = new Map<number[], CampaignFinding>();
+  const soloFindings = new Map<number, CampaignFinding>();
+  /** Each account's campaign: a linked group's, or its own. */
+  const linkedMembership = new Map<number, Membership>();
+  const soloMembership = new Map<number, Membership>();
 
   function campaignContext(): CampaignContext {
     return { graph, templates, book, previousCampaignOf: (p) => assessments[p.index]?.campaignId ?? null };
@@ -213,66 +221,105 @@ export function createEngine(options: DetectionEngineOptions = {}): DetectionEng
     graph.dirty.add(p.index);
   }
 
+  /** Drops `finding`'s members from `into`, remembering what each had before this step. */
+  function release(finding: CampaignFinding, into: Map<number, Membership>, before: Map<number, Membership | undefined>): void {
+    for (const p of finding.group.participants) {
+      if (!before.has(p.index)) before.set(p.index, membershipOf(p.index));
+      into.delete(p.index);
+    }
+  }
+
+  function enter(finding: CampaignFinding, into: Map<number, Membership>, before: Map<number, Membership | undefined>): void {
+    for (const p of finding.group.participants) {
+      if (!before.has(p.index)) before.set(p.index, membershipOf(p.index));
+      into.set(p.index, { campaignId: finding.id, score: finding.group.score });
+    }
+  }
+
+  function membershipOf(index: number): Membership | undefined {
+    return linkedMembership.get(index) ?? soloMembership.get(index);
+  }
+
   /** The campaign step (see the file comment). */
   function step(now: number): void {
+    const events = sinceStep;
     sinceStep = 0;
     lastStepAt = now;
     steps++;
     linkContext.accounts = profiles.length;
     if (steps % 64 === 0) evictIdleDetails(profiles, maxDetailed);
     refreshGraph(graph, linkContext);
-    if (steps % REWEIGH_EVERY === 0) reweighLinks(graph, linkContext);
-    const regrouped = graph.version !== groupsVersion;
-    if (regrouped) {
-      groups = groupsOf(graph);
-      groupsVersion = graph.version;
+    reweighLinks(graph, linkContext, Math.ceil(events * REWEIGH_PER_EVENT));
+
+    // Groups that changed or have members with new events are scored again; the others keep their
+    // score and finding (nothing they rest on moved).
+    const { removed, added } = regroupLinks(graph);
+    const before = new Map<number, Membership | undefined>();
+    for (const group of removed) {
+      for (const m of group) if (groupOf.get(m) === group) groupOf.delete(m);
+      const finding = groupFindings.get(group);
+      if (finding !== undefined) release(finding, linkedMembership, before);
+      groupFindings.delete(group);
     }
-    const scores: GroupScore[] = [];
-    const nextCache = new Map<number, GroupScore>();
-    for (const group of groups) {
-      const key = group[0] ?? -1;
-      const cached = regrouped ? undefined : scoreCache.get(key);
-      const score = cached !== undefined && !group.some((i) => touched.has(i))
-        ? cached
-        : scoreGroup(group.map((i) => profiles[i] as AccountProfile), graph);
-      nextCache.set(key, score);
-      scores.push(score);
+    const stale = new Set<number[]>();
+    for (const group of added) {
+      if (group.length < 2) continue;
+      for (const m of group) groupOf.set(m, group);
+      stale.add(group);
     }
-    scoreCache = nextCache;
-    findings = findCampaigns(scores, campaignContext(), now);
-    if (solo) {
-      for (const i of touched) {
-        const p = profiles[i];
-        if (p !== undefined && !soloCandidates.has(i) && isSoloCampaign(p, behaviourOf(p))) soloCandidates.add(i);
-      }
-      // An account already in a detected campaign is not also a campaign of its own.
-      const inCampaign = new Set<number>();
-      for (const f of findings) for (const p of f.group.participants) inCampaign.add(p.index);
-      const solos: GroupScore[] = [];
-      for (const i of soloCandidates) {
-        const p = profiles[i];
-        const score = p === undefined || inCampaign.has(i) ? undefined : scoreSolo(p);
-        if (score !== undefined) solos.push(score);
-      }
-      findings.push(...findCampaigns(solos, campaignContext(), now));
+    for (const i of touched) {
+      const group = groupOf.get(i);
+      if (group !== undefined) stale.add(group);
+    }
+    const rescored = [...stale].sort((x, y) => (x[0] ?? 0) - (y[0] ?? 0));
+    const groupByScore = new Map<GroupScore, number[]>();
+    for (const group of rescored) {
+      const finding = groupFindings.get(group);
+      if (finding !== undefined) release(finding, linkedMembership, before);
+      groupFindings.delete(group);
+      groupByScore.set(scoreGroup(group.map((i) => profiles[i] as AccountProfile), graph), group);
+    }
+    for (const finding of findCampaigns([...groupByScore.keys()], campaignContext(), now)) {
+      groupFindings.set(groupByScore.get(finding.group) as number[], finding);
+      enter(finding, linkedMembership, before);
     }
 
-    const nextMembership = new Map<number, Membership>();
-    for (const finding of findings) {
-      for (const p of finding.group.participants) nextMembership.set(p.index, { campaignId: finding.id, score: finding.group.score });
+    if (solo) {
+      // Candidates to look at again: those with new events, and those whose linked campaign came or
+      // went (an account already in a detected campaign is not also a campaign of its own).
+      const redo = new Set<number>();
+      for (const i of touched) {
+        const p = profiles[i];
+        if (p === undefined) continue;
+        if (!soloCandidates.has(i) && isSoloCampaign(p, behaviourOf(p))) soloCandidates.add(i);
+        if (soloCandidates.has(i)) redo.add(i);
+      }
+      for (const i of before.keys()) if (soloCandidates.has(i)) redo.add(i);
+      const solos: GroupScore[] = [];
+      for (const i of [...redo].sort((x, y) => x - y)) {
+        const finding = soloFindings.get(i);
+        if (finding !== undefined) release(finding, soloMembership, before);
+        soloFindings.delete(i);
+        const p = profiles[i];
+        const score = p === undefined || linkedMembership.has(i) ? undefined : scoreSolo(p);
+        if (score !== undefined) solos.push(score);
+      }
+      for (const finding of findCampaigns(solos, campaignContext(), now)) {
+        soloFindings.set((finding.group.participants[0] as AccountProfile).index, finding);
+        enter(finding, soloMembership, before);
+      }
     }
+
     // Re-assess accounts with new events, and members whose campaign or campaign score moved.
     const reassess = new Set<number>(touched);
-    for (const [i, before] of membership) {
-      const after = nextMembership.get(i);
-      if (after === undefined || after.campaignId !== before.campaignId || Math.abs(after.score - before.score) >= 0.01) reassess.add(i);
+    for (const [i, was] of before) {
+      const is = membershipOf(i);
+      if (was === undefined || is === undefined ? was !== is : is.campaignId !== was.campaignId || Math.abs(is.score - was.score) >= 0.01) reassess.add(i);
     }
-    for (const i of nextMembership.keys()) if (!membership.has(i)) reassess.add(i);
-    membership = nextMembership;
     for (const i of reassess) {
       const p = profiles[i];
       if (p === undefined) continue;
-      assessments[i] = assessAccount(p, behaviourOf(p), membership.get(i), assessments[i], now);
+      assessments[i] = assessAccount(p, behaviourOf(p), membershipOf(i), assessments[i], now);
     }
     touched.clear();
   }
@@ -286,7 +333,7 @@ export function createEngine(options: DetectionEngineOptions = {}): DetectionEng
     snapshot() {
       // Bring verdicts up to the last event (a step at its time: still only events up to then).
       if (sinceStep > 0 && to !== null) step(to);
-      const campaigns: Campaign[] = findings.map((f) => describeCampaign(f, { graph, templates }));
+      const campaigns: Campaign[] = [...groupFindings.values(), ...soloFindings.values()].map((f) => describeCampaign(f, { graph, templates }));
       campaigns.sort((a, b) => a.firstSeen - b.firstSeen || (a.id < b.id ? -1 : 1));
       return { accounts: [...assessments], campaigns, events, from, to };
     },

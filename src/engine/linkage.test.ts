@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createProfile, type AccountProfile } from './accounts.ts';
-import { createGraph, groupsOf, LINK, LINK_THRESHOLD, noteValue, refreshGraph, weighPair, type LinkContext } from './linkage.ts';
+import { createGraph, LINK, LINK_THRESHOLD, noteValue, refreshGraph, regroupLinks, weighPair, type LinkContext } from './linkage.ts';
 import { createTemplateIndex, observeTemplate, registerMember } from './templates.ts';
 
 function world(n: number) {
@@ -63,6 +63,6 @@ describe('account linkage', () => {
       noteValue(w.graph, 'pay:card-x', i);
     }
     refreshGraph(w.graph, w.ctx);
-    assert.deepEqual(groupsOf(w.graph), [[0, 1, 3]]);
+    assert.deepEqual(regroupLinks(w.graph).added, [[0, 1, 3]]);
   });
 });

@@ -15,7 +15,7 @@
 import { activityOverlap, type AccountProfile } from './accounts.ts';
 import { addMember, createMemberList, forEachMember, rarity, type MemberList } from './member-list.ts';
 import type { TemplateIndex } from './templates.ts';
-import { MIN_SPLIT_SIZE, splitGroup, type GroupEdge } from './communities.ts';
+import { createComponentIndex, noteLinkAdded, noteLinkRemoved, noteLinkReweighed, regroup, type ComponentIndex, type Regrouping } from './components.ts';
 
 /** Edge kinds, as bits. */
 export const LINK = {
@@ -72,19 +72,14 @@ export interface AccountGraph {
   dirty: Set<number>;
   /** What each dirty account gained since the last refresh: families ('fam:<id>') and values; only these bring new candidates. */
   pending: Map<number, string[]>;
-  /** Bumped whenever an edge appears or disappears (groups must be recomputed). */
-  version: number;
-  /**
-   * The last split of each component (by its smallest account) and the links it was computed from:
-   * regrouping after one new link re-ran community detection on every large component, unchanged
-   * ones included (a tenth of analyze's time). splitGroup is a function of its input, so a component
-   * whose members and links (order and weights too) are the same gets the same split.
-   */
-  splits: Map<number, { links: string; parts: number[][] }>;
+  /** Connected components of the links and the operators inside them, kept as links change (components.ts). */
+  components: ComponentIndex;
+  /** The links of the current re-weighing round (reweighLinks) and how far it got. */
+  reweighRound: { keys: number[]; next: number };
 }
 
 export function createGraph(): AccountGraph {
-  return { values: new Map(), counts: new Map(), edges: new Map(), adjacency: new Map(), dirty: new Set(), pending: new Map(), version: 0, splits: new Map() };
+  return { values: new Map(), counts: new Map(), edges: new Map(), adjacency: new Map(), dirty: new Set(), pending: new Map(), components: createComponentIndex(), reweighRound: { keys: [], next: 0 } };
 }
 
 /** One key per unordered pair; indexes stay below 2^26 (67M accounts). */
@@ -222,19 +217,21 @@ function burstNeighbours(value: string): string[] {
 
 function setEdge(graph: AccountGraph, edge: Edge): void {
   const key = pairKey(edge.a, edge.b);
-  const had = graph.edges.has(key);
+  const had = graph.edges.get(key);
   if (edge.weight >= LINK_THRESHOLD) {
     graph.edges.set(key, edge);
-    if (!had) {
-      graph.version++;
+    if (had === undefined) {
       link(graph, edge.a, edge.b);
       link(graph, edge.b, edge.a);
+      noteLinkAdded(graph.components, edge.a, edge.b);
+    } else if (had.weight !== edge.weight) {
+      noteLinkReweighed(graph.components, edge.a);
     }
-  } else if (had) {
+  } else if (had !== undefined) {
     graph.edges.delete(key);
-    graph.version++;
     graph.adjacency.get(edge.a)?.delete(edge.b);
     graph.adjacency.get(edge.b)?.delete(edge.a);
+    noteLinkRemoved(graph.components, edge.a);
   }
 }
 
@@ -245,9 +242,11 @@ function link(graph: AccountGraph, from: number, to: number): void {
 }
 
 /**
- * Re-weighs every pair that involves an account whose attributes changed: the account against the
- * kept members of each of its values and families, and against its current links. Accounts whose
- * details were evicted keep the links they had (they cannot be re-weighed). Returns pairs weighed.
+ * Re-weighs the pairs that an account's new families and values bring: the account against the kept
+ * members of each. Its current links are left to the rounds of reweighLinks: re-weighing them all
+ * whenever it gained something cost as much as its links, which grow with its group (hundreds in a
+ * dense crew), at every new value. Accounts whose details were evicted keep the links they had (they
+ * cannot be re-weighed). Returns pairs weighed.
  */
 export function refreshGraph(graph: AccountGraph, ctx: LinkContext): number {
   if (graph.dirty.size === 0) return 0;
@@ -284,16 +283,26 @@ export function refreshGraph(graph: AccountGraph, ctx: LinkContext): number {
         if (list !== undefined) forEachMember(list, consider);
       }
     }
-    const linked = graph.adjacency.get(index);
-    if (linked !== undefined) for (const other of [...linked]) consider(other);
   }
   return weighed;
 }
 
-/** Re-weighs every current link (rarities drift as families and values spread). */
-export function reweighLinks(graph: AccountGraph, ctx: LinkContext): void {
-  const edges = [...graph.edges.values()];
-  for (const edge of edges) {
+/**
+ * Re-weighs up to `budget` current links, going on from where the last call stopped, in rounds over
+ * all links (rarities drift as families and values spread).
+ */
+export function reweighLinks(graph: AccountGraph, ctx: LinkContext, budget: number): void {
+  const round = graph.reweighRound;
+  let left = Math.min(budget, graph.edges.size);
+  while (left > 0) {
+    if (round.next >= round.keys.length) {
+      if (graph.edges.size === 0) return;
+      round.keys = [...graph.edges.keys()];
+      round.next = 0;
+    }
+    const edge = graph.edges.get(round.keys[round.next++] ?? -1);
+    if (edge === undefined) continue;
+    left--;
     const p = ctx.profiles[edge.a];
     const q = ctx.profiles[edge.b];
     if (p?.details === undefined || q?.details === undefined) continue;
@@ -302,62 +311,13 @@ export function reweighLinks(graph: AccountGraph, ctx: LinkContext): void {
 }
 
 /**
- * Groups of linked accounts with two or more members, each sorted by account index, ordered by their
- * smallest index (deterministic): connected components of the link graph (union-find), each split
- * into the operators inside it when it is two dense cores joined by a few links (communities.ts).
+ * Brings the groups of linked accounts up to date with the links (components.ts): connected
+ * components, each split into the operators inside it. Returns the parts that went and came; parts
+ * of one account are not groups.
  */
-export function groupsOf(graph: AccountGraph): number[][] {
-  const parent = new Map<number, number>();
-  const find = (x: number): number => {
-    let root = x;
-    for (let up = parent.get(root); up !== undefined && up !== root; up = parent.get(root)) root = up;
-    for (let node = x; node !== root;) {
-      const next = parent.get(node) ?? root;
-      parent.set(node, root);
-      node = next;
-    }
-    return root;
-  };
-  for (const edge of graph.edges.values()) {
-    if (!parent.has(edge.a)) parent.set(edge.a, edge.a);
-    if (!parent.has(edge.b)) parent.set(edge.b, edge.b);
-    const ra = find(edge.a);
-    const rb = find(edge.b);
-    if (ra !== rb) parent.set(Math.max(ra, rb), Math.min(ra, rb));
-  }
-  const byRoot = new Map<number, number[]>();
-  for (const node of parent.keys()) {
-    const root = find(node);
-    let members = byRoot.get(root);
-    if (members === undefined) byRoot.set(root, (members = []));
-    members.push(node);
-  }
-  const components = [...byRoot.values()].filter((g) => g.length >= 2);
-  const edgesOf = new Map<number, GroupEdge[]>();
-  for (const edge of graph.edges.values()) {
-    const root = find(edge.a);
-    if ((byRoot.get(root)?.length ?? 0) < MIN_SPLIT_SIZE) continue;
-    let list = edgesOf.get(root);
-    if (list === undefined) edgesOf.set(root, (list = []));
-    list.push({ a: edge.a, b: edge.b, weight: edge.weight });
-  }
-  const groups: number[][] = [];
-  const splits = new Map<number, { links: string; parts: number[][] }>();
-  for (const g of components) {
-    g.sort((x, y) => x - y);
-    const edges = edgesOf.get(find(g[0] ?? 0));
-    if (edges === undefined) {
-      groups.push(g);
-      continue;
-    }
-    const first = g[0] ?? 0;
-    const links = `${g.join(',')}|${edges.map((e) => `${e.a},${e.b},${e.weight}`).join(';')}`;
-    const before = graph.splits.get(first);
-    const parts = before !== undefined && before.links === links ? before.parts : splitGroup(g, edges);
-    splits.set(first, { links, parts });
-    for (const part of parts) if (part.length >= 2) groups.push([...part]);
-  }
-  graph.splits = splits;
-  groups.sort((x, y) => (x[0] ?? 0) - (y[0] ?? 0));
-  return groups;
+export function regroupLinks(graph: AccountGraph): Regrouping {
+  return regroup(graph.components, {
+    adjacency: graph.adjacency,
+    weight: (a, b) => graph.edges.get(pairKey(a, b))?.weight ?? 0,
+  });
 }
