@@ -459,7 +459,7 @@ describe(`gateway acceptance: fuzzing with seed ${SEED}`, () => {
         await runOne(i);
         if (i % 500 === 0) await health();
         if (i === warmup) {
-          await h.gateway.store.flush();
+          await h.gateway.flush();
           heapAfterWarmup = await heapNow();
         }
       }
@@ -475,13 +475,13 @@ describe(`gateway acceptance: fuzzing with seed ${SEED}`, () => {
     const deadline = Date.now() + 10_000;
     let count = 0;
     for (;;) {
-      await h.gateway.store.flush();
+      await h.gateway.flush();
       count = await h.gateway.store.count();
       if (count >= expected || Date.now() > deadline) break;
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
-    await h.gateway.store.flush();
+    await h.gateway.flush();
     count = await h.gateway.store.count();
 
     const heapAtEnd = await heapNow();

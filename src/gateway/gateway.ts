@@ -9,10 +9,11 @@ import { SqliteKeyStore } from '../store/sqlite/key-store.ts';
 import { createAdminHandler } from './admin.ts';
 import { createAuthenticator, type KeySource } from './auth.ts';
 import { trustedProxyList } from './client-info.ts';
-import { newExchange, type Exchange } from './exchange.ts';
+import { newExchange } from './exchange.ts';
 import { createGatewayMetrics } from './metrics.ts';
 import { createProxyHandler } from './proxy.ts';
-import { toTrafficEvent, UNAUTHENTICATED } from './to-traffic-event.ts';
+import { createRecorder } from './recorder.ts';
+import { UNAUTHENTICATED } from './to-traffic-event.ts';
 import { createUpstreams } from './upstream.ts';
 
 export interface Logger {
@@ -26,6 +27,8 @@ export interface RunningGateway {
   /** Base URL of the admin port. */
   adminUrl: string;
   store: EventStore;
+  /** Turns every exchange that has ended into an event and writes it: what `store` holds is then complete. */
+  flush(): Promise<void>;
   /** Stops accepting, lets in-flight requests finish (up to limits.drainTimeoutMs), flushes events. */
   close(): Promise<void>;
 }
@@ -49,16 +52,12 @@ export async function startGateway(config: Config, options: { log?: Logger; stor
   let inFlight = 0;
   let draining = false;
   let drained: (() => void) | undefined;
-  const metrics = createGatewayMetrics(() => store.stats, () => inFlight);
 
-  const record = (ex: Exchange): void => {
-    try {
-      store.append(toTrafficEvent(ex, config.recording));
-    } catch (err) {
-      // Building the event must never take the gateway down; the drop is visible in the store's stats.
-      log.warn(`could not record event ${ex.id}: ${(err as Error).message}`);
-    }
-  };
+  const recorder = createRecorder({ store, recording: config.recording, onError: (m) => log.warn(m) });
+  const metrics = createGatewayMetrics(() => {
+    const stats = store.stats;
+    return { written: stats.written, dropped: stats.dropped + recorder.dropped, queued: stats.queued + recorder.pending };
+  }, () => inFlight);
 
   const handle = createProxyHandler({
     config,
@@ -67,7 +66,7 @@ export async function startGateway(config: Config, options: { log?: Logger; stor
     metrics,
     trustedProxies,
     onExchangeEnd(ex) {
-      record(ex);
+      recorder.record(ex);
       inFlight--;
       if (draining && inFlight === 0) drained?.();
     },
@@ -98,7 +97,7 @@ export async function startGateway(config: Config, options: { log?: Logger; stor
     if (socket.remoteAddress) ex.client = { ip: socket.remoteAddress };
     ex.endedAt = performance.now();
     metrics.requests.inc({ endpoint: 'unknown', status: String(status), outcome: 'rejected' });
-    record(ex);
+    recorder.record(ex);
     socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'Bad Request'}\r\nconnection: close\r\ncontent-length: 0\r\n\r\n`);
   });
 
@@ -122,6 +121,7 @@ export async function startGateway(config: Config, options: { log?: Logger; stor
     url,
     adminUrl,
     store,
+    flush: () => recorder.flush(),
     close() {
       closing ??= (async () => {
         draining = true;
@@ -139,6 +139,7 @@ export async function startGateway(config: Config, options: { log?: Logger; stor
         auth.close();
         retention.stop();
         await upstreams.close();
+        recorder.drain();
         await store.close();
         keyStore?.close();
       })();

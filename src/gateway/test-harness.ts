@@ -92,7 +92,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
         }
         return all;
       }
-      await gw.store.flush();
+      await gw.flush();
       for await (const event of gw.store.read()) all.push(event);
       return all;
     };
