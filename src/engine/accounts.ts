@@ -12,6 +12,7 @@ import type { AccountInfo } from '../core/traffic-event.ts';
 import { CAPABILITIES } from '../signals/types.ts';
 import { ipPrefixOf, isMultiTurn, type RequestEvent } from './request-event.ts';
 import { createSpaceSaving, offer, type SpaceSaving } from './space-saving.ts';
+import type { Behaviour } from './risk.ts';
 
 /** An event as the profile reducer sees it: the request plus what the shared indexes said about it. */
 export interface ProfiledEvent extends RequestEvent {
@@ -105,6 +106,8 @@ export interface AccountProfile {
   gapMean: number;
   gapM2: number;
   details: AccountDetails | undefined;
+  /** The last behaviour read from this profile (risk.ts behaviourOf), with what it was read from. */
+  behaviour: { events: number; details: AccountDetails | undefined; value: Behaviour } | undefined;
 }
 
 export interface SignalStats {
@@ -141,7 +144,7 @@ export function createProfile(id: string, index: number, ts: number): AccountPro
     inputTokens: 0, outputTokens: 0, reasoningTokens: 0,
     elicitation: signalStats(), jailbreak: signalStats(), extraction: signalStats(), rubric: signalStats(), harvestParams: signalStats(),
     probing: 0, capability: new Float64Array(CAPABILITIES.length), targeted: 0, sharedTemplate: 0, freshModel: 0,
-    gapCount: 0, gapMean: 0, gapM2: 0, details: createDetails(),
+    gapCount: 0, gapMean: 0, gapM2: 0, details: createDetails(), behaviour: undefined,
   };
 }
 

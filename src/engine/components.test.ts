@@ -5,18 +5,18 @@ import { createComponentIndex, noteLinkAdded, noteLinkRemoved, noteLinkReweighed
 /** A graph the index follows: links are added and removed through both. */
 function world(): { index: ComponentIndex; view: LinkView; add: (a: number, b: number) => void; remove: (a: number, b: number) => void } {
   const index = createComponentIndex();
-  const adjacency = new Map<number, Set<number>>();
-  const neighbours = (x: number): Set<number> => {
-    let set = adjacency.get(x);
-    if (set === undefined) adjacency.set(x, (set = new Set()));
-    return set;
+  const adjacency = new Map<number, Map<number, { weight: number }>>();
+  const neighbours = (x: number): Map<number, { weight: number }> => {
+    let linked = adjacency.get(x);
+    if (linked === undefined) adjacency.set(x, (linked = new Map()));
+    return linked;
   };
   return {
     index,
-    view: { adjacency, weight: () => 0.8 },
+    view: adjacency,
     add(a, b) {
-      neighbours(a).add(b);
-      neighbours(b).add(a);
+      neighbours(a).set(b, { weight: 0.8 });
+      neighbours(b).set(a, { weight: 0.8 });
       noteLinkAdded(index, a, b);
     },
     remove(a, b) {

@@ -52,11 +52,8 @@ export interface ComponentIndex {
   created: number;
 }
 
-/** What the links between accounts look like now (the account graph, seen from here). */
-export interface LinkView {
-  adjacency: ReadonlyMap<number, ReadonlySet<number>>;
-  weight(a: number, b: number): number;
-}
+/** The links as they are now: account -> linked account -> the link's weight. */
+export type LinkView = ReadonlyMap<number, ReadonlyMap<number, { weight: number }>>;
 
 export function createComponentIndex(): ComponentIndex {
   return { of: new Map(), partOf: new Map(), changed: new Set(), created: 0 };
@@ -121,7 +118,7 @@ function piecesOf(members: readonly number[], links: LinkView): number[][] {
     seen.add(start);
     const piece = [start];
     for (let i = 0; i < piece.length; i++) {
-      for (const next of links.adjacency.get(piece[i] ?? 0) ?? []) {
+      for (const next of links.get(piece[i] ?? 0)?.keys() ?? []) {
         if (seen.has(next)) continue;
         seen.add(next);
         piece.push(next);
@@ -148,8 +145,10 @@ export interface Regrouping {
 function split(members: number[], links: LinkView): { parts: number[][]; links: number } {
   const edges: GroupEdge[] = [];
   for (const a of members) {
-    const linked = [...(links.adjacency.get(a) ?? [])].filter((b) => b > a).sort((x, y) => x - y);
-    for (const b of linked) edges.push({ a, b, weight: links.weight(a, b) });
+    const linked = links.get(a);
+    if (linked === undefined) continue;
+    const later = [...linked.keys()].filter((b) => b > a).sort((x, y) => x - y);
+    for (const b of later) edges.push({ a, b, weight: linked.get(b)?.weight ?? 0 });
   }
   return { parts: members.length >= MIN_SPLIT_SIZE ? splitGroup(members, edges) : [members], links: edges.length };
 }
@@ -215,7 +214,7 @@ function joinLoneAccounts(index: ComponentIndex, c: Component, links: LinkView, 
     if (lone.length !== 1) continue;
     const account = lone[0] ?? 0;
     const counts = new Map<number[], number>();
-    for (const other of links.adjacency.get(account) ?? []) {
+    for (const other of links.get(account)?.keys() ?? []) {
       const part = index.partOf.get(other);
       if (part !== undefined && part.length > 1) counts.set(part, (counts.get(part) ?? 0) + 1);
     }

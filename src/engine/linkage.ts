@@ -66,8 +66,8 @@ export interface AccountGraph {
   counts: Map<string, number>;
   /** Links at or above LINK_THRESHOLD, by pairKey. */
   edges: Map<number, Edge>;
-  /** Account -> linked accounts. */
-  adjacency: Map<number, Set<number>>;
+  /** Account -> linked account -> their link (the same object as in `edges`). */
+  adjacency: Map<number, Map<number, Edge>>;
   /** Accounts whose linkable attributes changed since the last refresh. */
   dirty: Set<number>;
   /** What each dirty account gained since the last refresh: families ('fam:<id>') and values; only these bring new candidates. */
@@ -220,13 +220,10 @@ function setEdge(graph: AccountGraph, edge: Edge): void {
   const had = graph.edges.get(key);
   if (edge.weight >= LINK_THRESHOLD) {
     graph.edges.set(key, edge);
-    if (had === undefined) {
-      link(graph, edge.a, edge.b);
-      link(graph, edge.b, edge.a);
-      noteLinkAdded(graph.components, edge.a, edge.b);
-    } else if (had.weight !== edge.weight) {
-      noteLinkReweighed(graph.components, edge.a);
-    }
+    link(graph, edge.a, edge.b, edge);
+    link(graph, edge.b, edge.a, edge);
+    if (had === undefined) noteLinkAdded(graph.components, edge.a, edge.b);
+    else if (had.weight !== edge.weight) noteLinkReweighed(graph.components, edge.a);
   } else if (had !== undefined) {
     graph.edges.delete(key);
     graph.adjacency.get(edge.a)?.delete(edge.b);
@@ -235,10 +232,10 @@ function setEdge(graph: AccountGraph, edge: Edge): void {
   }
 }
 
-function link(graph: AccountGraph, from: number, to: number): void {
-  let set = graph.adjacency.get(from);
-  if (set === undefined) graph.adjacency.set(from, (set = new Set()));
-  set.add(to);
+function link(graph: AccountGraph, from: number, to: number, edge: Edge): void {
+  let linked = graph.adjacency.get(from);
+  if (linked === undefined) graph.adjacency.set(from, (linked = new Map()));
+  linked.set(to, edge);
 }
 
 /**
@@ -316,8 +313,5 @@ export function reweighLinks(graph: AccountGraph, ctx: LinkContext, budget: numb
  * of one account are not groups.
  */
 export function regroupLinks(graph: AccountGraph): Regrouping {
-  return regroup(graph.components, {
-    adjacency: graph.adjacency,
-    weight: (a, b) => graph.edges.get(pairKey(a, b))?.weight ?? 0,
-  });
+  return regroup(graph.components, graph.adjacency);
 }

@@ -68,6 +68,16 @@ function share(part: number, whole: number): number {
 }
 
 export function behaviourOf(p: AccountProfile): Behaviour {
+  // A profile changes only with its events (and when its details are evicted); a campaign step reads
+  // the behaviour of every member of each group it re-scores, most of them unchanged since the last.
+  const cached = p.behaviour;
+  if (cached !== undefined && cached.events === p.events && cached.details === p.details) return cached.value;
+  const value = computeBehaviour(p);
+  p.behaviour = { events: p.events, details: p.details, value };
+  return value;
+}
+
+function computeBehaviour(p: AccountProfile): Behaviour {
   const scored = p.scored;
   const elicitation = share(p.elicitation.hits, scored);
   const rubric = share(p.rubric.hits, scored);
