@@ -104,6 +104,31 @@ function redactString(text: string, walk: Walk): string {
   return redactText(text, walk.excerptChars);
 }
 
+/**
+ * Keys as recorded, for keys short enough to be always scanned. The same few dozen keys ("messages",
+ * "finish_reason", "completion_tokens_details") come back in every body, and masking each again was
+ * a tenth of the cost of recording a request. Bounded: emptied when full, so odd keys cannot grow it.
+ */
+const shortKeys = new Map<string, string>();
+const maxShortKeys = 4096;
+/** The excerpt length the cached keys were cut to (a key longer than it is cut too). */
+let shortKeysExcerptChars = -1;
+
+function redactKey(key: string, walk: Walk): string {
+  if (key.length > alwaysScannedChars) return redactString(key, walk);
+  if (walk.excerptChars !== shortKeysExcerptChars) {
+    shortKeys.clear();
+    shortKeysExcerptChars = walk.excerptChars;
+  }
+  let kept = shortKeys.get(key);
+  if (kept === undefined) {
+    if (shortKeys.size >= maxShortKeys) shortKeys.clear();
+    kept = redactText(key, walk.excerptChars);
+    shortKeys.set(key, kept);
+  }
+  return kept;
+}
+
 function cutPoint(masked: string, excerptChars: number): number {
   let cut = Math.min(excerptChars, masked.length);
   if (cut === masked.length) return cut;
@@ -147,7 +172,7 @@ function redactObject(source: Record<string, unknown>, depth: number, walk: Walk
     }
     const value = source[key];
     const kept = walk.response ? redactResponseField(key, value, depth, walk) : redactValue(value, depth + 1, walk);
-    setOwn(out, redactString(key, walk), kept);
+    setOwn(out, redactKey(key, walk), kept);
   }
   return out;
 }
@@ -187,7 +212,7 @@ function summariseLogprobs(value: unknown, depth: number, walk: Walk): unknown {
       out[truncatedKey] = nodeLimitMarker;
       break;
     }
-    setOwn(out, redactString(key, walk), Array.isArray(inner) ? inner.length : redactValue(inner, depth + 2, walk));
+    setOwn(out, redactKey(key, walk), Array.isArray(inner) ? inner.length : redactValue(inner, depth + 2, walk));
   }
   return out;
 }
