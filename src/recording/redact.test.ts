@@ -134,6 +134,14 @@ describe('redactRequestBody', () => {
     assert.deepEqual(redacted, { a: 'mail [email] xxxxxxx…[+92 chars]', b: '…[+112 chars]', role: 'user' });
   });
 
+  it('masks secrets in keys, and cuts a key to the excerpt length of each call (keys are remembered per length)', () => {
+    const key = 'contact alice@example.com now';
+    for (let round = 0; round < 2; round++) {
+      assert.deepEqual(Object.keys(redactRequestBody({ [key]: 1 }, 512)), ['contact [email] now']);
+      assert.deepEqual(Object.keys(redactRequestBody({ [key]: 1 }, 7)), ['contact…[+22 chars]']);
+    }
+  });
+
   it('keeps a "__proto__" key as data, not as the prototype', () => {
     const body = JSON.parse('{"__proto__": {"polluted": "yes"}, "a": 1}') as Record<string, unknown>;
     const redacted = redactRequestBody(body, 10);
