@@ -110,30 +110,47 @@ function isDigit(c: number): boolean {
 
 /**
  * The cue words and phrase tails by their lower-cased ASCII letters, so that a token is looked up without
- * becoming a string: open addressing on a slot of (length, first, second and last code), then a full compare.
- * Ids index WORD_TEXT and WORD_ENTRY (undefined for a phrase tail that is not a cue word itself).
+ * becoming a string: open addressing on a full hash of the token, which the scan computes as it reads the
+ * characters (tokenHashStep), then a compare of the text on a hash hit. Most tokens are no cue word and stop
+ * at an empty slot, so they cost no compare. Ids index WORD_TEXT and WORD_ENTRY (undefined for a phrase tail
+ * that is not a cue word itself).
  */
 const WORD_SLOTS_SIZE = 4096;
+const WORD_SLOT_SHIFT = 32 - 12; // log2(WORD_SLOTS_SIZE)
+/** Per slot: id + 1 (0 when empty), and the full token hash of that word. */
 const WORD_SLOTS = new Int16Array(WORD_SLOTS_SIZE);
+const WORD_HASHES = new Int32Array(WORD_SLOTS_SIZE);
 const WORD_TEXT: string[] = [];
 const WORD_ENTRY: Array<LexiconEntry | undefined> = [];
 /** Per head id, its phrases' tail ids and cues in PHRASE_TAILS and PHRASE_CUES (a head has a handful). */
 const PHRASE_TAILS: number[][] = [];
 const PHRASE_CUES: Cues[][] = [];
 
-function wordSlot(size: number, first: number, second: number, last: number): number {
-  const h = Math.imul(size, 0x9e3779b1) ^ Math.imul(first, 0x85ebca6b) ^ Math.imul(second, 0xc2b2ae35) ^ Math.imul(last, 0x27d4eb2f);
-  return (h ^ (h >>> 16)) & (WORD_SLOTS_SIZE - 1);
+const TOKEN_HASH_SEED = 0x811c9dc5;
+
+/**
+ * One step of the token hash (FNV-1a over the code units with bit 5 set): the same for both cases of an ASCII
+ * letter, so the scan hashes the cased text as its lower-cased lookup. Other characters may share a value
+ * ('_' and DEL), which the compare on a hit sorts out.
+ */
+function tokenHashStep(h: number, c: number): number {
+  return Math.imul(h ^ (c | 0x20), 0x01000193);
+}
+
+function wordSlot(hash: number): number {
+  return Math.imul(hash ^ (hash >>> 15), 0x2c1b3c6d) >>> WORD_SLOT_SHIFT;
 }
 
 function wordIdOf(word: string): number {
-  const size = word.length;
-  for (let slot = wordSlot(size, word.charCodeAt(0), size > 1 ? word.charCodeAt(1) : 0, word.charCodeAt(size - 1)); ; slot = (slot + 1) & (WORD_SLOTS_SIZE - 1)) {
+  let hash = TOKEN_HASH_SEED;
+  for (let k = 0; k < word.length; k++) hash = tokenHashStep(hash, word.charCodeAt(k));
+  for (let slot = wordSlot(hash); ; slot = (slot + 1) & (WORD_SLOTS_SIZE - 1)) {
     const id = (WORD_SLOTS[slot] ?? 0) - 1;
     if (id < 0) {
       WORD_TEXT.push(word);
       WORD_ENTRY.push(LEXICON.get(word));
       WORD_SLOTS[slot] = WORD_TEXT.length;
+      WORD_HASHES[slot] = hash;
       return WORD_TEXT.length - 1;
     }
     if (WORD_TEXT[id] === word) return id;
@@ -162,15 +179,16 @@ function phraseOf(head: number, tail: number): Cues | undefined {
   return undefined;
 }
 
-/** Id of the ASCII token units[start, end) lower-cased, or -1 when it is neither a cue word nor a phrase tail. */
-function lookupWord(units: Uint16Array, start: number, end: number): number {
+/**
+ * Id of the ASCII token units[start, end) lower-cased (`hash` its token hash), or -1 when it is neither a cue
+ * word nor a phrase tail.
+ */
+function lookupWord(units: Uint16Array, start: number, end: number, hash: number): number {
   const size = end - start;
-  const first = LOWER_ASCII[units[start]!]!;
-  const second = size > 1 ? LOWER_ASCII[units[start + 1]!]! : 0;
-  const last = LOWER_ASCII[units[end - 1]!]!;
-  for (let slot = wordSlot(size, first, second, last); ; slot = (slot + 1) & (WORD_SLOTS_SIZE - 1)) {
+  for (let slot = wordSlot(hash); ; slot = (slot + 1) & (WORD_SLOTS_SIZE - 1)) {
     const id = (WORD_SLOTS[slot] ?? 0) - 1;
     if (id < 0) return -1;
+    if (WORD_HASHES[slot] !== hash) continue;
     const word = WORD_TEXT[id] ?? '';
     if (word.length === size && sameLowerAscii(word, units, start, size)) return id;
   }
@@ -210,6 +228,7 @@ function scan(text: string, weight: number, t: Tally): void {
   headWord = '';
   const length = text.length;
   let start = -1;
+  let hash = TOKEN_HASH_SEED;
   let upper = false;
   let lowerThenUpper = false;
   let underscore = false;
@@ -222,6 +241,7 @@ function scan(text: string, weight: number, t: Tally): void {
     if (isWordCode(c)) {
       if (start === -1) {
         start = i;
+        hash = TOKEN_HASH_SEED;
         upper = lowerThenUpper = underscore = lastLower = wide = false;
         letters = 0;
       }
@@ -241,22 +261,23 @@ function scan(text: string, weight: number, t: Tally): void {
         lastLower = false;
         wide = true;
       }
+      hash = tokenHashStep(hash, c);
       lastSignificant = c;
       continue;
     }
     if (start !== -1) {
-      endToken(start, i, letters, underscore || lowerThenUpper, upper, wide);
+      endToken(start, i, hash, letters, underscore || lowerThenUpper, upper, wide);
       start = -1;
     }
     if (c === 32 || c === 10 || c === 9 || c === 13) continue;
     punctuation(c, lastSignificant, units[i + 1]!, i > 0 ? units[i - 1]! : 32, weight, t);
     lastSignificant = c;
   }
-  if (start !== -1) endToken(start, length, letters, underscore || lowerThenUpper, upper, wide);
+  if (start !== -1) endToken(start, length, hash, letters, underscore || lowerThenUpper, upper, wide);
   scanText = '';
 }
 
-function endToken(start: number, end: number, letters: number, identifier: boolean, upper: boolean, wide: boolean): void {
+function endToken(start: number, end: number, hash: number, letters: number, identifier: boolean, upper: boolean, wide: boolean): void {
   const t = scanTally;
   const weight = scanWeight;
   if (letters === 0) {
@@ -292,7 +313,7 @@ function endToken(start: number, end: number, letters: number, identifier: boole
       return;
     }
   }
-  const id = lookupWord(scanUnits, start, end);
+  const id = lookupWord(scanUnits, start, end, hash);
   if (headId >= 0 && id >= 0) {
     const phrase = phraseOf(headId, id);
     if (phrase !== undefined) addCues(phrase, weight, t);

@@ -5,6 +5,7 @@
  * the same single pass over the characters. Cost is linear in the text, which is capped (head and tail)
  * so a huge prompt costs no more than a 4 KB one.
  */
+import { CodeUnits } from '../text/code-units.ts';
 import { avalanche, FNV_OFFSET, fnvStep } from './hash.ts';
 import {
   ANCHOR_PAIRS, CHAR_FLAG_BRACKET, CHAR_FLAG_LT, DENSE_FEATURE_COUNT, denseFeatures, emptyStats, F_PERSUASION, F_SCORE, G_BRACKETED_AB, G_QUOTED_SCORE, G_TAG_WORD,
@@ -147,11 +148,11 @@ function addFeature(scratch: Scratch, hash: number): void {
 }
 
 /**
- * A finished word (`h` the FNV-1a hash of its `length` code units, which start at `start` in `lower`):
+ * A finished word (`h` the FNV-1a hash of its `length` code units, which start at `start` in `units`):
  * its unigram and the bigram with the previous word, its lexicon lookups (whole word, 5- and 7-character
  * prefixes: anchor flags, harm categories, framing), and the repetition count.
  */
-function finishWord(scratch: Scratch, stats: PassStats, lower: string, h: number, length: number, start: number): void {
+function finishWord(scratch: Scratch, stats: PassStats, units: Uint16Array, h: number, length: number, start: number): void {
   const word = avalanche(h);
   addFeature(scratch, word ^ SEED_WORD);
   if (stats.words > 0) addFeature(scratch, Math.imul(scratch.previousWord, GOLDEN) ^ word ^ SEED_BIGRAM);
@@ -169,14 +170,14 @@ function finishWord(scratch: Scratch, stats: PassStats, lower: string, h: number
   if (length >= 5) {
     // The running hash after 5 (and 7) code units, recomputed here rather than tracked per character.
     let prefix = FNV_OFFSET;
-    for (let k = start; k < start + 5; k++) prefix = fnvStep(prefix, lower.charCodeAt(k));
+    for (let k = start; k < start + 5; k++) prefix = fnvStep(prefix, units[k]!);
     if ((slot = lexicon(prefixKey(prefix, PREFIX5_SEED))) >= 0) {
       lex |= LEX_ANCHORS[slot]!;
       harmBits |= LEX_HARM[slot]!;
       gates |= LEX_GATES[slot]!;
     }
     if (length >= 7) {
-      prefix = fnvStep(fnvStep(prefix, lower.charCodeAt(start + 5)), lower.charCodeAt(start + 6));
+      prefix = fnvStep(fnvStep(prefix, units[start + 5]!), units[start + 6]!);
       if ((slot = lexicon(prefixKey(prefix, PREFIX7_SEED))) >= 0) {
         lex |= LEX_ANCHORS[slot]!;
         harmBits |= LEX_HARM[slot]!;
@@ -184,14 +185,14 @@ function finishWord(scratch: Scratch, stats: PassStats, lower: string, h: number
       }
     }
   }
-  if (length === 1 && start > 0 && lower.charCodeAt(start - 1) === 91) {
-    const code = lower.charCodeAt(start);
+  if (length === 1 && start > 0 && units[start - 1] === 91) {
+    const code = units[start]!;
     if (code === 97 || code === 98) gates |= G_BRACKETED_AB;
   }
-  if (length === 5 && (lex & F_SCORE) !== 0 && start > 0 && lower.charCodeAt(start - 1) === 34 && lower.charCodeAt(start + 5) === 34) {
+  if (length === 5 && (lex & F_SCORE) !== 0 && start > 0 && units[start - 1] === 34 && units[start + 5] === 34) {
     gates |= G_QUOTED_SCORE;
   }
-  if ((gates & G_TAG_WORD) !== 0 && !isAfterTagOpening(lower, start)) gates &= ~G_TAG_WORD;
+  if ((gates & G_TAG_WORD) !== 0 && !isAfterTagOpening(units, start)) gates &= ~G_TAG_WORD;
   if (gates !== 0) {
     stats.gates |= gates;
     stats.gateNear = updateNear(GATE_PAIRS, gates, start, scratch.gateLastA, stats.gateFirstB, stats.gateNear);
@@ -220,10 +221,12 @@ function finishWord(scratch: Scratch, stats: PassStats, lower: string, h: number
 }
 
 /** Whether the word at `start` follows '<' or '</'. */
-function isAfterTagOpening(lower: string, start: number): boolean {
-  const before = start > 0 ? lower.charCodeAt(start - 1) : 0;
-  return before === 60 || (before === 47 && start > 1 && lower.charCodeAt(start - 2) === 60);
+function isAfterTagOpening(units: Uint16Array, start: number): boolean {
+  const before = start > 0 ? units[start - 1]! : 0;
+  return before === 60 || (before === 47 && start > 1 && units[start - 2] === 60);
 }
+
+const passUnits = new CodeUnits();
 
 /**
  * One pass over the characters: character 4-grams (a packed window of the last four code units, one
@@ -238,6 +241,7 @@ function isAfterTagOpening(lower: string, start: number): boolean {
  */
 export function charPass(lower: string, scratch: Scratch, stats: PassStats): void {
   const n = lower.length;
+  const units = passUnits.load(lower);
   const { counts, touched, shift } = scratch;
   const signShift = shift - 1;
   let size = scratch.size;
@@ -278,7 +282,7 @@ export function charPass(lower: string, scratch: Scratch, stats: PassStats): voi
     let bits = C_SPACE;
     let code = 32;
     if (i < n) {
-      code = lower.charCodeAt(i);
+      code = units[i]!;
       window = ((window << 8) ^ code) | 0;
       if (i >= 3) {
         const hash = window ^ SEED_CHAR4;
@@ -311,7 +315,7 @@ export function charPass(lower: string, scratch: Scratch, stats: PassStats): voi
     }
     if (i > wordStart) {
       scratch.size = size;
-      finishWord(scratch, stats, lower, wordHash, i - wordStart, wordStart);
+      finishWord(scratch, stats, units, wordHash, i - wordStart, wordStart);
       size = scratch.size;
       wordHash = FNV_OFFSET;
       if ((wordClasses & C_OTHER_LETTER) !== 0 && (wordClasses & C_ASCII_ALNUM) !== 0) stats.glued = true;
