@@ -6,7 +6,7 @@
  * Prints one JSON line: events, seconds (inside the process, startup excluded) and peak RSS.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { analyzeLogs } from '../../src/analyze/analyze.ts';
+import { analyzeLogs, type AnalyzeProgress } from '../../src/analyze/analyze.ts';
 import { readLines } from '../../src/analyze/read-lines.ts';
 import { createEngine } from '../../src/engine/engine.ts';
 import type { Engine } from '../../src/engine/types.ts';
@@ -15,6 +15,8 @@ import { renderReport } from '../../src/cli/analyze.ts';
 export interface ChildResult {
   events: number;
   seconds: number;
+  /** CPU time of the process over the same span (user + system): what the load of a shared machine does not inflate. */
+  cpuSeconds: number;
   /** Peak resident set size in bytes: VmHWM from /proc/self/status, or the rusage maximum elsewhere. */
   peakRssBytes: number;
   /** Lines too late for the reorder window (sorted apart, then merged in). */
@@ -34,24 +36,53 @@ function peakRss(): number {
   return process.resourceUsage().maxRSS * 1024;
 }
 
+function cpuSince(start: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1e6;
+}
+
+/**
+ * Every PROGRESS_TRACE_EVENTS events of the detect pass, one stderr line: events so far, seconds and
+ * CPU seconds since the pass began, and events/s of CPU over the last stretch (flat = linear cost).
+ */
+const PROGRESS_TRACE_EVENTS = 500_000;
+
+function detectTrace(): (progress: AnalyzeProgress) => void {
+  let next = PROGRESS_TRACE_EVENTS;
+  let began: { wall: number; cpu: NodeJS.CpuUsage } | undefined;
+  let last = { events: 0, cpu: 0 };
+  return (progress) => {
+    if (progress.phase !== 'detect') return;
+    began ??= { wall: performance.now(), cpu: process.cpuUsage() };
+    if (progress.events < next) return;
+    next += PROGRESS_TRACE_EVENTS;
+    const cpu = cpuSince(began.cpu);
+    const rate = (progress.events - last.events) / Math.max(1e-9, cpu - last.cpu);
+    last = { events: progress.events, cpu };
+    process.stderr.write(`  detect ${progress.events} events: ${((performance.now() - began.wall) / 1000).toFixed(0)} s, cpu ${cpu.toFixed(0)} s, last stretch ${Math.round(rate)} events/s of cpu, rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB\n`);
+  };
+}
+
 async function baseline(file: string): Promise<ChildResult> {
   const started = performance.now();
+  const cpu = process.cpuUsage();
   let events = 0;
   for await (const { text } of readLines(file)) {
     if (text.length === 0) continue;
     const value: unknown = JSON.parse(text);
     if (value !== null) events++;
   }
-  return { events, seconds: (performance.now() - started) / 1000, peakRssBytes: peakRss() };
+  return { events, seconds: (performance.now() - started) / 1000, cpuSeconds: cpuSince(cpu), peakRssBytes: peakRss() };
 }
 
 async function analyze(file: string, tmpDir: string, seed: number): Promise<ChildResult> {
   const started = performance.now();
-  const result = await analyzeLogs([file], { createEngine, seed, sort: { tmpDir } });
+  const cpu = process.cpuUsage();
+  const result = await analyzeLogs([file], { createEngine, seed, sort: { tmpDir }, onProgress: detectTrace() });
   writeFileSync('/dev/null', renderReport(result, 'json'));
   const seconds = (performance.now() - started) / 1000;
   return {
-    events: result.report.input.events, seconds, peakRssBytes: peakRss(), late: result.late, spills: result.spills,
+    events: result.report.input.events, seconds, cpuSeconds: cpuSince(cpu), peakRssBytes: peakRss(), late: result.late, spills: result.spills,
     accounts: result.report.input.accounts, campaigns: result.report.campaigns.length,
   };
 }
@@ -64,9 +95,10 @@ function countingEngine(): Engine {
 
 async function pipeline(file: string, tmpDir: string): Promise<ChildResult> {
   const started = performance.now();
+  const cpu = process.cpuUsage();
   const result = await analyzeLogs([file], { createEngine: countingEngine, signalsOf: () => undefined, sort: { tmpDir } });
   writeFileSync('/dev/null', renderReport(result, 'json'));
-  return { events: result.report.input.events, seconds: (performance.now() - started) / 1000, peakRssBytes: peakRss(), late: result.late, spills: result.spills };
+  return { events: result.report.input.events, seconds: (performance.now() - started) / 1000, cpuSeconds: cpuSince(cpu), peakRssBytes: peakRss(), late: result.late, spills: result.spills };
 }
 
 const [mode, file, tmpDir, seed] = process.argv.slice(2);

@@ -82,6 +82,10 @@ function rate(result: ChildResult): number {
   return result.events / result.seconds;
 }
 
+function cpuRate(result: ChildResult): number {
+  return result.events / result.cpuSeconds;
+}
+
 function mb(bytes: number): string {
   return `${(bytes / 1024 ** 2).toFixed(0)} MB`;
 }
@@ -94,7 +98,7 @@ function printTable(rows: Row[], generation: { seconds: number; scale: string })
   const lines: string[] = [];
   lines.push(`logs: simulator preset ${generation.scale}, seed ${seed}, first N events (written in ${generation.seconds.toFixed(0)} s)`);
   lines.push('');
-  lines.push('events       log size   baseline ev/s  baseline peak   pipeline ev/s  pipeline peak   analyze ev/s   analyze peak   x baseline  spills  accounts  campaigns');
+  lines.push('events       log size   baseline ev/s  baseline peak   pipeline ev/s  pipeline peak   analyze ev/s   analyze peak   x baseline  spills  accounts  campaigns  analyze ev/s of cpu');
   for (const row of rows) {
     lines.push([
       thousands(row.analyze.events).padEnd(11), mb(row.log.bytes).padStart(9), thousands(rate(row.baseline)).padStart(15),
@@ -102,6 +106,7 @@ function printTable(rows: Row[], generation: { seconds: number; scale: string })
       thousands(rate(row.analyze)).padStart(14), mb(row.analyze.peakRssBytes).padStart(14),
       `${(rate(row.baseline) / rate(row.analyze)).toFixed(1)}x`.padStart(12), String(row.analyze.spills ?? 0).padStart(7),
       String(row.analyze.accounts ?? 0).padStart(9), String(row.analyze.campaigns ?? 0).padStart(10),
+      thousands(cpuRate(row.analyze)).padStart(20),
     ].join(' '));
   }
   lines.push('');
@@ -109,7 +114,7 @@ function printTable(rows: Row[], generation: { seconds: number; scale: string })
   for (const row of rows.slice(1)) {
     if (first === undefined) break;
     lines.push(`linearity: events/s at ${thousands(row.size)} / at ${thousands(first.size)} = ${(rate(row.analyze) / rate(first.analyze)).toFixed(2)}`
-      + ` (1 = linear; pipeline ${(rate(row.pipeline) / rate(first.pipeline)).toFixed(2)}, baseline ${(rate(row.baseline) / rate(first.baseline)).toFixed(2)})`);
+      + ` (1 = linear; of cpu ${(cpuRate(row.analyze) / cpuRate(first.analyze)).toFixed(2)}; pipeline ${(rate(row.pipeline) / rate(first.pipeline)).toFixed(2)}, baseline ${(rate(row.baseline) / rate(first.baseline)).toFixed(2)})`);
   }
   for (const row of rows) {
     const met = rate(row.analyze) >= TARGET_EVENTS_PER_SECOND ? 'MET' : 'MISSED';
