@@ -23,16 +23,23 @@ export function minhashInto(shingles: Uint32Array, from: number, to: number, sig
     const h = shingles[i] ?? 0;
     // Shingle hashes are already mixed: the top bits pick the bin, the rest is the value compared.
     const bin = h >>> BIN_SHIFT;
-    bins[bin] = Math.min(h & 0x03ffffff, bins[bin] ?? EMPTY_BIN);
+    // The minimum in integer arithmetic (Math.min works on doubles): both values are in [0, 2^31), so the
+    // difference cannot overflow and its sign bit says which is smaller.
+    const current = bins[bin]!;
+    const difference = (h & 0x03ffffff) - current;
+    bins[bin] = current + (difference & (difference >> 31));
   }
   densify(bins);
   // With at least one shingle every bin is filled after densifying: EMPTY_BIN never reaches the signature.
-  signature.set(bins);
+  // Copied through the unsigned view: a set() between arrays of one element type is a plain copy.
+  signature.set(workingBinsUnsigned);
   return true;
 }
 
 const EMPTY_BIN = 0x7fffffff;
 const workingBins = new Int32Array(MINHASH_BINS);
+/** The same memory read as unsigned: the bins are non-negative, so the values are the same. */
+const workingBinsUnsigned = new Uint32Array(workingBins.buffer);
 
 /**
  * Optimal densification (Shrivastava 2017): an empty bin borrows the value of a bin chosen by a
