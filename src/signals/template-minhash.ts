@@ -68,11 +68,25 @@ function densify(bins: Int32Array): void {
 
 /** The first donor of empty bin `b` that is filled in the masks. */
 function donorFor(b: number, low: number, high: number): number {
-  for (let attempt = 1; ; attempt++) {
-    const donor = attempt <= DONOR_ATTEMPTS ? DONORS[b * DONOR_ATTEMPTS + attempt - 1] ?? 0 : donorOf(b, attempt);
-    if ((((donor < 32 ? low : high) >>> (donor & 31)) & 1) !== 0) return donor;
+  // The first EARLY_ATTEMPTS attempts are tested without a branch (whether an attempt hits a filled bin is a coin
+  // flip in a sparse window, which a branch would mispredict), the last first so that the earliest hit wins.
+  const first = b * DONOR_ATTEMPTS;
+  let donor = -1;
+  for (let k = EARLY_ATTEMPTS - 1; k >= 0; k--) {
+    const candidate = DONORS[first + k]!;
+    const mask = low ^ ((low ^ high) & -(candidate >>> 5)); // low for bins 0..31, high for 32..63
+    const filled = (mask >>> (candidate & 31)) & 1;
+    donor = (candidate & -filled) | (donor & (filled - 1));
+  }
+  if (donor >= 0) return donor;
+  for (let attempt = EARLY_ATTEMPTS + 1; ; attempt++) {
+    const candidate = attempt <= DONOR_ATTEMPTS ? DONORS[first + attempt - 1] ?? 0 : donorOf(b, attempt);
+    if ((((candidate < 32 ? low : high) >>> (candidate & 31)) & 1) !== 0) return candidate;
   }
 }
+
+/** Attempts donorFor tests at once: with a quarter of the bins filled, 4 find a donor for 2 empty bins in 3. */
+const EARLY_ATTEMPTS = 4;
 
 /** The bin an empty bin `b` borrows from at its `attempt`-th try. */
 function donorOf(b: number, attempt: number): number {
