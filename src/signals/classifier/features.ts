@@ -208,12 +208,17 @@ function finishWord(scratch: Scratch, stats: PassStats, units: Uint16Array, h: n
   }
   if (++stats.words <= 400) {
     const { tokenKeys, tokenCounts } = scratch;
+    // Whether a word is new or a repeat is a coin flip that a branch would mispredict: the probe stops on an
+    // arithmetic test (its slot is empty or holds the word), and a new word is counted arithmetically.
+    const wanted = key | 0;
     let s = word & 1023;
-    while (tokenKeys[s] !== 0 && tokenKeys[s] !== key) s = (s + 1) & 1023;
-    if (tokenKeys[s] === 0) {
-      tokenKeys[s] = key;
-      stats.distinctTokens++;
+    let held = tokenKeys[s]! | 0;
+    while (((((held ^ wanted) | -(held ^ wanted)) & (held | -held)) >>> 31) !== 0) {
+      s = (s + 1) & 1023;
+      held = tokenKeys[s]! | 0;
     }
+    tokenKeys[s] = key;
+    stats.distinctTokens += ((held | -held) >>> 31) ^ 1;
     const count = tokenCounts[s]! + 1;
     tokenCounts[s] = count;
     if (count > stats.topToken) stats.topToken = count;
