@@ -49,9 +49,11 @@ function densify(bins: Int32Array): void {
   // Filled bins as a 64-bit mask in two words: the donor search then tests bits, not memory.
   let low = 0;
   let high = 0;
+  // A filled bin holds a value below 2^26, EMPTY_BIN has bit 30 set: the bit is read without a branch (in a
+  // sparse window whether a bin is filled is a coin flip).
   for (let b = 0; b < 32; b++) {
-    low |= (bins[b] !== EMPTY_BIN ? 1 : 0) << b;
-    high |= (bins[b + 32] !== EMPTY_BIN ? 1 : 0) << b;
+    low |= ((bins[b]! >>> 30) ^ 1) << b;
+    high |= ((bins[b + 32]! >>> 30) ^ 1) << b;
   }
   if ((low & high) === -1 || (low | high) === 0) return;
   // Only the empty bins are visited, lowest first, picked off the masks: a test of every bin would mispredict on
