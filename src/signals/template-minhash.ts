@@ -2,7 +2,7 @@
  * Set sketches over shingle hashes: MinHash by one-permutation hashing with densification (one hash
  * per shingle instead of one per shingle and bin), LSH band keys, and a SimHash of the signature.
  */
-import { combineHash, fmix32, hex32 } from './text/hash.ts';
+import { combineHash, fmix32, hex32Key, hex64 } from './text/hash.ts';
 
 /** Bins of a MinHash signature; 64 bins estimate a Jaccard of 0.8 within about ±0.05. */
 export const MINHASH_BINS = 64;
@@ -127,7 +127,7 @@ export function bandKeys(signature: Uint32Array, prefix: string, seed: number, k
   for (let band = 0; band < LSH_BANDS; band++) {
     let h = seed;
     for (let row = 0; row < LSH_ROWS; row++) h = combineHash(h, signature[band * LSH_ROWS + row] ?? 0);
-    keys.push(heads[band] + hex32(fmix32(h)));
+    keys.push(hex32Key(heads[band]!, fmix32(h)));
   }
 }
 
@@ -167,5 +167,5 @@ export function simhashOf(signature: Uint32Array): string {
   // A strict majority of 64 votes is a count >= 33: bit 6 (64), or bit 5 (32) and any lower bit.
   const low = (l6 | (l5 & (l0 | l1 | l2 | l3 | l4))) >>> 0;
   const high = (h6 | (h5 & (h0 | h1 | h2 | h3 | h4))) >>> 0;
-  return hex32(high) + hex32(low);
+  return hex64(high, low);
 }

@@ -15,7 +15,7 @@
  * gives no key, so empty, tiny or all-filler texts do not all land in one bucket.
  */
 import type { RequestText, TemplateFingerprint } from './types.ts';
-import { combineHash, fmix32, hex32 } from './text/hash.ts';
+import { combineHash, fmix32, hex32Key } from './text/hash.ts';
 import { detectLanguage } from './text/language.ts';
 import { maskTokens, newTokenStream, type TokenStream } from './template-mask.ts';
 import { bandKeys, MINHASH_BINS, minhashInto, simhashOf } from './template-minhash.ts';
@@ -26,6 +26,8 @@ export { estimateJaccard } from './template-minhash.ts';
 export const WINDOW_TOKENS = 32;
 /** Exact edge lengths, in tokens. */
 export const EDGE_TOKENS: readonly number[] = [8, 16];
+const HEAD_EDGE_PREFIXES = EDGE_TOKENS.map((edge) => `he${edge}:`);
+const TAIL_EDGE_PREFIXES = EDGE_TOKENS.map((edge) => `te${edge}:`);
 /** Real words a view needs before it may give keys. */
 export const MIN_CONTENT_TOKENS = 4;
 /** Real words an exact edge needs: an edge of common words ("can you please help me") is everyone's. */
@@ -100,10 +102,11 @@ function fingerprintStream(tokens: TokenStream, keys: string[]): TemplateFingerp
       bandKeys(scratch, 't', SEED.t, keys);
     }
   }
-  for (const edge of EDGE_TOKENS) {
+  for (let e = 0; e < EDGE_TOKENS.length; e++) {
+    const edge = EDGE_TOKENS[e]!;
     if (total < edge * 2) continue;
-    if (contentIn(tokens, 0, edge) >= Math.min(MIN_EDGE_CONTENT, edge - 1)) keys.push('he' + edge + ':' + hex32(exactHash(tokens, 0, edge, SEED.he)));
-    if (contentIn(tokens, total - edge, total) >= Math.min(MIN_EDGE_CONTENT, edge - 1)) keys.push('te' + edge + ':' + hex32(exactHash(tokens, total - edge, total, SEED.te)));
+    if (contentIn(tokens, 0, edge) >= Math.min(MIN_EDGE_CONTENT, edge - 1)) keys.push(hex32Key(HEAD_EDGE_PREFIXES[e]!, exactHash(tokens, 0, edge, SEED.he)));
+    if (contentIn(tokens, total - edge, total) >= Math.min(MIN_EDGE_CONTENT, edge - 1)) keys.push(hex32Key(TAIL_EDGE_PREFIXES[e]!, exactHash(tokens, total - edge, total, SEED.te)));
   }
   return { minhash, simhash: simhashOf(minhash), lshKeys: keys, skeleton: tokens.skeleton };
 }

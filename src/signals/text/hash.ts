@@ -55,3 +55,29 @@ export function hex32(h: number): string {
     HEX_DIGIT[(h >>> 12) & 15]!, HEX_DIGIT[(h >>> 8) & 15]!, HEX_DIGIT[(h >>> 4) & 15]!, HEX_DIGIT[h & 15]!,
   );
 }
+
+/**
+ * `prefix` followed by the 8 hex digits of `h`, built as one flat string (for prefixes of 3 to 5 characters, as
+ * the fingerprint keys have): a concatenation would be a rope, which every Map or Set the key goes into flattens.
+ */
+export function hex32Key(prefix: string, h: number): string {
+  const d0 = HEX_DIGIT[(h >>> 28) & 15]!, d1 = HEX_DIGIT[(h >>> 24) & 15]!, d2 = HEX_DIGIT[(h >>> 20) & 15]!, d3 = HEX_DIGIT[(h >>> 16) & 15]!;
+  const d4 = HEX_DIGIT[(h >>> 12) & 15]!, d5 = HEX_DIGIT[(h >>> 8) & 15]!, d6 = HEX_DIGIT[(h >>> 4) & 15]!, d7 = HEX_DIGIT[h & 15]!;
+  const p0 = prefix.charCodeAt(0), p1 = prefix.charCodeAt(1), p2 = prefix.charCodeAt(2);
+  switch (prefix.length) {
+    case 3: return String.fromCharCode(p0, p1, p2, d0, d1, d2, d3, d4, d5, d6, d7);
+    case 4: return String.fromCharCode(p0, p1, p2, prefix.charCodeAt(3), d0, d1, d2, d3, d4, d5, d6, d7);
+    case 5: return String.fromCharCode(p0, p1, p2, prefix.charCodeAt(3), prefix.charCodeAt(4), d0, d1, d2, d3, d4, d5, d6, d7);
+    default: return prefix + hex32(h);
+  }
+}
+
+/** The 16 hex digits of the 64-bit value high:low, as one flat string (see hex32Key). */
+export function hex64(high: number, low: number): string {
+  return String.fromCharCode(
+    HEX_DIGIT[(high >>> 28) & 15]!, HEX_DIGIT[(high >>> 24) & 15]!, HEX_DIGIT[(high >>> 20) & 15]!, HEX_DIGIT[(high >>> 16) & 15]!,
+    HEX_DIGIT[(high >>> 12) & 15]!, HEX_DIGIT[(high >>> 8) & 15]!, HEX_DIGIT[(high >>> 4) & 15]!, HEX_DIGIT[high & 15]!,
+    HEX_DIGIT[(low >>> 28) & 15]!, HEX_DIGIT[(low >>> 24) & 15]!, HEX_DIGIT[(low >>> 20) & 15]!, HEX_DIGIT[(low >>> 16) & 15]!,
+    HEX_DIGIT[(low >>> 12) & 15]!, HEX_DIGIT[(low >>> 8) & 15]!, HEX_DIGIT[(low >>> 4) & 15]!, HEX_DIGIT[low & 15]!,
+  );
+}

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { Buffer } from 'node:buffer';
 import type { NormalizedRequest, Turn } from '../../protocol/types.ts';
 import { decodeEmbedded } from './decode.ts';
-import { fmix32, hashRange, hashString } from './hash.ts';
+import { fmix32, hashRange, hashString, hex32, hex32Key, hex64 } from './hash.ts';
 import { detectLanguage } from './language.ts';
 import { normalizeText } from './normalize.ts';
 import { MAX_USER_TEXT_CHARS, requestText } from './request-text.ts';
@@ -91,6 +91,17 @@ describe('hash', () => {
     assert.notEqual(hashString('hello', 1), hashString('hello', 2));
     assert.notEqual(hashString('ab'), hashString('ba'));
     assert.equal(fmix32(0), 0);
+  });
+
+  it('writes prefixed and 64-bit hex keys as the concatenations they stand for', () => {
+    for (let i = 0; i < 2000; i++) {
+      const h = fmix32(i) | 0;
+      const other = fmix32(i + 7919);
+      for (const prefix of ['f0:', 'f12:', 'he16:', 'longer:']) assert.equal(hex32Key(prefix, h), prefix + hex32(h));
+      assert.equal(hex64(h, other), hex32(h) + hex32(other));
+    }
+    assert.equal(hex32Key('te8:', 0xdeadbeef), 'te8:deadbeef');
+    assert.equal(hex64(0, 0xffffffff), '00000000ffffffff');
   });
 });
 
