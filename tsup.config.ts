@@ -1,9 +1,10 @@
 import { cpSync } from 'node:fs';
 import { defineConfig } from 'tsup';
 
-// One ESM bundle per entry; dependencies stay external (better-sqlite3 is native).
+// One ESM bundle per entry; dependencies stay external (better-sqlite3 is native). The event store's
+// writer thread is an entry of its own: the store starts it from dist/event-writer.js.
 export default defineConfig({
-  entry: { cli: 'src/cli/main.ts', index: 'src/index.ts' },
+  entry: { cli: 'src/cli/main.ts', index: 'src/index.ts', 'event-writer': 'src/store/sqlite/event-writer.ts' },
   format: ['esm'],
   target: 'node20',
   platform: 'node',
