@@ -11,7 +11,7 @@
  */
 import type { NormalizedRequest } from '../protocol/types.ts';
 import { CAPABILITY_CUES, LATEX_COMMANDS, TASK_VERBS } from './capability-lexicon.ts';
-import { CodeUnits } from './text/code-units.ts';
+import { CodeUnits, userCasedUnits } from './text/code-units.ts';
 import { CAPABILITIES, type Capability, type RequestText, type SignalFn } from './types.ts';
 
 const MATH = 0, CODING = 1, REASONING = 2, AGENTIC = 3, WRITING = 4, CHAT = 5, SAFETY = 6;
@@ -217,9 +217,9 @@ let headWord = '';
 
 const textUnits = new CodeUnits();
 
-/** Adds one text to `t`, `weight` per observation (the system prompt counts half). */
-function scan(text: string, weight: number, t: Tally): void {
-  const units = textUnits.load(text);
+/** Adds one text to `t`, `weight` per observation (the system prompt counts half), read through `codeUnits`. */
+function scan(text: string, weight: number, t: Tally, codeUnits: CodeUnits): void {
+  const units = codeUnits.load(text);
   scanText = text;
   scanUnits = units;
   scanWeight = weight;
@@ -411,10 +411,10 @@ export const capability: SignalFn<Record<Capability, number>> = (req, text: Requ
   scans = (scans + 1) | 0;
   const t = new Tally();
   // The cased view when there is one: camelCase identifiers are a coding cue.
-  scan(text.userCased ?? text.user, 1, t);
-  for (const decoded of text.decoded) scan(decoded, 1, t);
+  scan(text.userCased ?? text.user, 1, t, userCasedUnits);
+  for (const decoded of text.decoded) scan(decoded, 1, t, textUnits);
   // A system prompt sets the scene but is often boilerplate ("You are a helpful assistant"): half weight.
-  scan(text.system, 0.5, t);
+  scan(text.system, 0.5, t, textUnits);
 
   const lengthFactor = t.words > 120 ? Math.sqrt(t.words / 120) : 1;
   const cues = t.cues;

@@ -3,7 +3,7 @@
  * turns fillers (numbers, ids, quoted spans, code, URLs, emails, names) into placeholder tokens and
  * every other word or punctuation run into a 32-bit hash. No regex, no per-token strings.
  */
-import { CodeUnits } from './text/code-units.ts';
+import type { CodeUnits } from './text/code-units.ts';
 import { hashString } from './text/hash.ts';
 
 export const TOKEN_WORD = 0;
@@ -142,8 +142,6 @@ function addToSkeleton(kind: number, start: number, end: number): void {
   skeletonEnd = end;
 }
 
-const maskUnits = new CodeUnits();
-
 /** Writes token n; returns the count of word tokens among tokens [0, n + 1). */
 function put(out: TokenStream, n: number, hash: number, kind: number, content: number): number {
   const total = kind === TOKEN_WORD ? content + 1 : content;
@@ -155,11 +153,11 @@ function put(out: TokenStream, n: number, hash: number, kind: number, content: n
 
 /**
  * Tokenizes and masks `text` (normalized; with its case when `cased`, so that a capitalised word
- * mid-sentence can be read as a name) into `out`.
+ * mid-sentence can be read as a name) into `out`, reading its code units through `codeUnits`.
  */
-export function maskTokens(text: string, cased: boolean, out: TokenStream): void {
+export function maskTokens(text: string, cased: boolean, out: TokenStream, codeUnits: CodeUnits): void {
   const len = text.length;
-  const units = maskUnits.load(text);
+  const units = codeUnits.load(text);
   let n = 0;
   let content = 0;
   let sentenceStart = true;

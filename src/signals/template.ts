@@ -16,6 +16,7 @@
  */
 import type { RequestText, TemplateFingerprint } from './types.ts';
 import { combineHash, fmix32, hex32Key } from './text/hash.ts';
+import { CodeUnits, userCasedUnits } from './text/code-units.ts';
 import { detectLanguage } from './text/language.ts';
 import { maskTokens, newTokenStream, type TokenStream } from './template-mask.ts';
 import { bandKeys, MINHASH_BINS, minhashInto, simhashOf } from './template-minhash.ts';
@@ -37,6 +38,7 @@ const SHORT_TEXT_TOKENS = 16;
 
 const userTokens = newTokenStream();
 const systemTokens = newTokenStream();
+const systemUnits = new CodeUnits();
 const shingles = new Uint32Array(userTokens.hashes.length);
 const scratch = new Uint32Array(MINHASH_BINS);
 
@@ -51,7 +53,7 @@ const SEED = { s: 0x1b873593, f: 0x38b34ae5, h: 0x5bd1e995, t: 0x7feb352d, he: 0
 export function templateOf(text: RequestText): TemplateFingerprint {
   const keys = text.system.length > 0 ? systemKeys(text.system).slice() : [];
   const userCased = text.userCased;
-  maskTokens(userCased ?? text.user, userCased !== undefined, userTokens);
+  maskTokens(userCased ?? text.user, userCased !== undefined, userTokens, userCasedUnits);
   return fingerprintStream(userTokens, keys);
 }
 
@@ -65,7 +67,7 @@ let lastSystemKeys: readonly string[] = [];
 function systemKeys(system: string): readonly string[] {
   if (system === lastSystem) return lastSystemKeys;
   const keys: string[] = [];
-  maskTokens(system, false, systemTokens);
+  maskTokens(system, false, systemTokens, systemUnits);
   const n = fillShingles(systemTokens);
   if (contentIn(systemTokens, 0, systemTokens.length) >= MIN_CONTENT_TOKENS && minhashInto(shingles, 0, n, scratch)) {
     bandKeys(scratch, 's', SEED.s, keys);
@@ -80,7 +82,7 @@ function systemKeys(system: string): readonly string[] {
  * Pass text with its case (normalizeText(s, n, true)) to have capitalised names masked.
  */
 export function fingerprintText(s: string, cased = true): TemplateFingerprint {
-  maskTokens(s, cased, userTokens);
+  maskTokens(s, cased, userTokens, userCasedUnits);
   return fingerprintStream(userTokens, []);
 }
 

@@ -5,7 +5,7 @@
  * the same single pass over the characters. Cost is linear in the text, which is capped (head and tail)
  * so a huge prompt costs no more than a 4 KB one.
  */
-import { CodeUnits } from '../text/code-units.ts';
+import { userUnits } from '../text/code-units.ts';
 import { avalanche, FNV_OFFSET, fnvStep } from './hash.ts';
 import {
   ANCHOR_PAIRS, CHAR_FLAG_BRACKET, CHAR_FLAG_LT, DENSE_FEATURE_COUNT, denseFeatures, emptyStats, F_PERSUASION, F_SCORE, G_BRACKETED_AB, G_QUOTED_SCORE, G_TAG_WORD,
@@ -231,8 +231,6 @@ function isAfterTagOpening(units: Uint16Array, start: number): boolean {
   return before === 60 || (before === 47 && start > 1 && units[start - 2] === 60);
 }
 
-const passUnits = new CodeUnits();
-
 /**
  * One pass over the characters: character 4-grams (a packed window of the last four code units, one
  * multiplicative mix per position), words (finishWord), and the whitespace-token shapes of the dense
@@ -246,7 +244,7 @@ const passUnits = new CodeUnits();
  */
 export function charPass(lower: string, scratch: Scratch, stats: PassStats): void {
   const n = lower.length;
-  const units = passUnits.load(lower);
+  const units = userUnits.load(lower);
   const { counts, touched, shift } = scratch;
   const signShift = shift - 1;
   let size = scratch.size;

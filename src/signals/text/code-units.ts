@@ -14,12 +14,16 @@ const LITTLE_ENDIAN = new Uint16Array(new Uint8Array([1, 0]).buffer)[0] === 1;
 export class CodeUnits {
   private bytes = Buffer.alloc(0);
   private units: Uint16Array = new Uint16Array(0);
+  /** The string the units hold (none before the first load): loading it again costs no copy. */
+  private loaded: string | undefined;
 
   /**
    * The code units of `s`, valid until the next load: [0, s.length) hold them and the CODE_UNITS_PADDING units
-   * after are 0. Signals are synchronous, so one CodeUnits per loop site suffices.
+   * after are 0. Signals are synchronous, so one CodeUnits per loop site suffices; sites that read the same
+   * text one after the other share one (see userUnits) and the second load is free.
    */
   load(s: string): Uint16Array {
+    if (s === this.loaded) return this.units;
     const length = s.length;
     if (this.units.length < length + CODE_UNITS_PADDING) {
       let capacity = 1024;
@@ -31,6 +35,15 @@ export class CodeUnits {
     if (LITTLE_ENDIAN) this.bytes.write(s, 0, 'utf16le');
     else for (let i = 0; i < length; i++) units[i] = s.charCodeAt(i);
     units.fill(0, length, length + CODE_UNITS_PADDING);
+    this.loaded = s;
     return units;
   }
 }
+
+/**
+ * Shared by the signals that read RequestText.user (lower-cased) one after the other: the classifier's
+ * character pass and the language scan.
+ */
+export const userUnits = new CodeUnits();
+/** Shared by the signals that read RequestText.userCased one after the other: capability and the template. */
+export const userCasedUnits = new CodeUnits();

@@ -2,7 +2,7 @@
  * The main language of a text, cheaply: by Unicode script, and for Latin script by counting the
  * most frequent function words of each language. Good enough to tell a campaign's language mix.
  */
-import { CodeUnits } from './code-units.ts';
+import { userUnits } from './code-units.ts';
 
 /** Characters looked at: the language of a prompt is clear from its first few KB. */
 const MAX_CHARS = 4096;
@@ -221,8 +221,6 @@ function firstAsciiLetter(text: string): number {
   return text.length;
 }
 
-const wordUnits = new CodeUnits();
-
 /** Where each word of the current scan starts and ends (end exclusive): at most one word per two characters. */
 const wordStarts = new Int32Array(MAX_CHARS + 1);
 const wordEnds = new Int32Array(MAX_CHARS + 1);
@@ -237,7 +235,7 @@ const wordEnds = new Int32Array(MAX_CHARS + 1);
  */
 function scanWords(lower: string, scripts: boolean): number {
   const length = lower.length;
-  const units = wordUnits.load(lower);
+  const units = userUnits.load(lower);
   let ascii = 0;
   let words = 0;
   let start = 0;

@@ -2,6 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { Buffer } from 'node:buffer';
 import type { NormalizedRequest, Turn } from '../../protocol/types.ts';
+import { CODE_UNITS_PADDING, CodeUnits } from './code-units.ts';
 import { decodeEmbedded } from './decode.ts';
 import { fmix32, hashRange, hashString, hex32, hex32Key, hex64 } from './hash.ts';
 import { detectLanguage } from './language.ts';
@@ -102,6 +103,19 @@ describe('hash', () => {
     }
     assert.equal(hex32Key('te8:', 0xdeadbeef), 'te8:deadbeef');
     assert.equal(hex64(0, 0xffffffff), '00000000ffffffff');
+  });
+});
+
+describe('CodeUnits', () => {
+  const read = (units: Uint16Array, length: number) => Array.from(units.subarray(0, length + CODE_UNITS_PADDING));
+  const expected = (s: string) => [...Array.from(s, (ch) => ch.charCodeAt(0)), ...new Array<number>(CODE_UNITS_PADDING).fill(0)];
+
+  it('holds the code units of the last string loaded, padded with zeros, whether it is loaded again or in turn', () => {
+    const codeUnits = new CodeUnits();
+    const long = 'x'.repeat(3000) + 'é';
+    for (const s of ['', 'abc', 'abc', 'abd', 'xy', long, 'abc', `${'ab'}c`, long.slice(0, 5), '']) {
+      assert.deepEqual(read(codeUnits.load(s), s.length), expected(s), JSON.stringify(s.slice(0, 12)));
+    }
   });
 });
 
