@@ -17,8 +17,9 @@ import { CAPABILITIES, type Capability, type RequestText, type SignalFn } from '
 const MATH = 0, CODING = 1, REASONING = 2, AGENTIC = 3, WRITING = 4, CHAT = 5, SAFETY = 6;
 
 interface Cues {
-  /** [area index, weight] pairs. */
-  pairs: Array<[number, number]>;
+  /** Area indices and their weights, in parallel (flat arrays of numbers: no pair object to load per cue). */
+  areas: number[];
+  weights: number[];
   /** The scan that last saw this cue and how often it did: repeats count half as much each time. */
   scan: number;
   seen: number;
@@ -39,7 +40,7 @@ const LONGEST_CUE = 24;
 function entryOf(word: string): LexiconEntry {
   let entry = LEXICON.get(word);
   if (entry === undefined) {
-    entry = { pairs: [], scan: 0, seen: 0, head: false };
+    entry = { areas: [], weights: [], scan: 0, seen: 0, head: false };
     LEXICON.set(word, entry);
   }
   return entry;
@@ -49,12 +50,15 @@ CAPABILITIES.forEach((area, index) => {
   for (const [cue, weight] of Object.entries(CAPABILITY_CUES[area])) {
     const space = cue.indexOf(' ');
     if (space === -1) {
-      entryOf(cue).pairs.push([index, weight]);
+      const entry = entryOf(cue);
+      entry.areas.push(index);
+      entry.weights.push(weight);
       continue;
     }
     entryOf(cue.slice(0, space)).head = true;
-    const phrase = PHRASES.get(cue) ?? { pairs: [], scan: 0, seen: 0 };
-    phrase.pairs.push([index, weight]);
+    const phrase = PHRASES.get(cue) ?? { areas: [], weights: [], scan: 0, seen: 0 };
+    phrase.areas.push(index);
+    phrase.weights.push(weight);
     PHRASES.set(cue, phrase);
   }
 });
@@ -70,10 +74,10 @@ function addCues(cues: Cues, weight: number, t: Tally): void {
   if (cues.scan !== scans) { cues.scan = scans; cues.seen = 0; }
   const factor = weight / (1 << (cues.seen < 16 ? cues.seen : 16));
   cues.seen++;
-  const pairs = cues.pairs;
-  for (let k = 0; k < pairs.length; k++) {
-    const [area, w] = pairs[k]!;
-    t.cues[area] = (t.cues[area] ?? 0) + w * factor;
+  const { areas, weights } = cues;
+  for (let k = 0; k < areas.length; k++) {
+    const area = areas[k]!;
+    t.cues[area] = (t.cues[area] ?? 0) + weights[k]! * factor;
   }
 }
 
@@ -103,6 +107,10 @@ class Tally {
 function isWordCode(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c >= 0xc0;
 }
+
+/** What a character is to the scan: part of a token (isWordCode), a space between tokens, or another character. */
+const K_WORD = 0, K_SPACE = 1, K_OTHER = 2;
+const ASCII_KIND = Uint8Array.from({ length: 128 }, (_, c) => (isWordCode(c) ? K_WORD : c === 32 || c === 10 || c === 9 || c === 13 ? K_SPACE : K_OTHER));
 
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
@@ -238,7 +246,8 @@ function scan(text: string, weight: number, t: Tally, codeUnits: CodeUnits): voi
   let lastSignificant = 32; // previous non-space character
   for (let i = 0; i < length; i++) {
     const c = units[i]!;
-    if (isWordCode(c)) {
+    const kind = c < 128 ? ASCII_KIND[c]! : c >= 0xc0 ? K_WORD : K_OTHER;
+    if (kind === K_WORD) {
       if (start === -1) {
         start = i;
         hash = TOKEN_HASH_SEED;
@@ -269,7 +278,7 @@ function scan(text: string, weight: number, t: Tally, codeUnits: CodeUnits): voi
       endToken(start, i, hash, letters, underscore || lowerThenUpper, upper, wide);
       start = -1;
     }
-    if (c === 32 || c === 10 || c === 9 || c === 13) continue;
+    if (kind === K_SPACE) continue;
     punctuation(c, lastSignificant, units[i + 1]!, i > 0 ? units[i - 1]! : 32, weight, t);
     lastSignificant = c;
   }
