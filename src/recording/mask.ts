@@ -59,6 +59,21 @@ interface TextShape {
   longRun: boolean;
 }
 
+/** Character classes of ASCII, for the one-pass scan: a table look-up per character instead of a chain of comparisons. */
+const RUN = 1; // base64/hex run characters: letters, digits, + / _ -
+const DIGIT = 2;
+const AT = 4;
+const COLON = 8;
+const asciiClass = new Uint8Array(128);
+for (let code = 0; code < 128; code++) {
+  const char = String.fromCharCode(code);
+  let cls = /[A-Za-z0-9+/_-]/.test(char) ? RUN : 0;
+  if (/[0-9]/.test(char)) cls |= DIGIT;
+  if (char === '@') cls |= AT;
+  if (char === ':') cls |= COLON;
+  asciiClass[code] = cls;
+}
+
 function shapeOf(text: string): TextShape {
   let digits = 0;
   let at = false;
@@ -66,24 +81,25 @@ function shapeOf(text: string): TextShape {
   let colonCount = 0;
   let run = 0;
   let longRun = false;
-  let previous = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    const isDigit = code >= 48 && code <= 57;
-    if (isDigit) {
-      digits++;
-      if (previous === 46 && i >= 2) {
-        const before = text.charCodeAt(i - 2);
-        if (before >= 48 && before <= 57) digitDotDigit = true;
-      }
-    } else if (code === 64) at = true;
-    else if (code === 58) colonCount++;
-    if (isDigit || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 43 || code === 47 || code === 95 || code === 45) {
+    const cls = code < 128 ? asciiClass[code]! : 0;
+    if (cls & RUN) {
       if (++run >= 32) longRun = true;
     } else run = 0;
-    previous = code;
+    if (cls > RUN) {
+      if (cls & DIGIT) {
+        digits++;
+        if (i >= 2 && text.charCodeAt(i - 1) === 46 /* . */ && isAsciiDigit(text.charCodeAt(i - 2))) digitDotDigit = true;
+      } else if (cls & AT) at = true;
+      else colonCount++;
+    }
   }
   return { at, digits, digitDotDigit, colons: colonCount >= 2, longRun };
+}
+
+function isAsciiDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
 }
 
 /** Ids providers put in bodies: long and mixed-case, but not secrets. */
@@ -186,7 +202,7 @@ function countDigits(text: string): number {
   let count = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    if (code >= 48 && code <= 57) count++;
+    if (isAsciiDigit(code)) count++;
   }
   return count;
 }

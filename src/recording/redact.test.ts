@@ -34,6 +34,7 @@ describe('maskSecrets', () => {
     ['JWT', 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0In0.c2lnbmF0dXJl', '[key]'],
     ['long hex', 'sha 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08', 'sha [key]'],
     ['long base64', 'QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVoxMjM0NTY3ODkw==', '[key]'],
+    ['long base64 with + and /', 'secret k9+Tq/3ZwP+xR7/mN2vB+8sL/4hY6aQ1Zt end', 'secret [key] end'],
     ['DistillGuard key', 'dg_A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8S9t0U1v', '[key]'],
   ];
   for (const [kind, input, expected] of cases) {
