@@ -6,6 +6,7 @@
  * so a huge prompt costs no more than a 4 KB one.
  */
 import { userUnits } from '../text/code-units.ts';
+import { isKnownLowerCase } from '../text/normalize.ts';
 import { avalanche, FNV_OFFSET, fnvStep } from './hash.ts';
 import {
   ANCHOR_PAIRS, CHAR_FLAG_BRACKET, CHAR_FLAG_LT, DENSE_FEATURE_COUNT, denseFeatures, emptyStats, F_PERSUASION, F_SCORE, G_BRACKETED_AB, G_QUOTED_SCORE, G_TAG_WORD,
@@ -453,7 +454,7 @@ function countFeatures(text: string, decoded: readonly string[], bits: number): 
     scratch = new Scratch(bits);
     scratchByBits.set(bits, scratch);
   }
-  const lower = text.toLowerCase();
+  const lower = isKnownLowerCase(text) ? text : text.toLowerCase();
   // At most 1 char n-gram per position and 2 word features per word.
   scratch.reserve(2 * lower.length + 16);
   scratch.size = 0;

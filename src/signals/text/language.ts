@@ -3,6 +3,7 @@
  * most frequent function words of each language. Good enough to tell a campaign's language mix.
  */
 import { userUnits } from './code-units.ts';
+import { isKnownLowerCase } from './normalize.ts';
 
 /** Characters looked at: the language of a prompt is clear from its first few KB. */
 const MAX_CHARS = 4096;
@@ -177,9 +178,9 @@ function countScripts(text: string): number {
  */
 export function detectLanguage(s: string): string {
   const text = s.length > MAX_CHARS ? s.slice(0, MAX_CHARS) : s;
-  // Stop words are matched in the lower-cased text. Signals pass lower-case text (lower-casing returns the same
-  // string then): one pass then counts scripts and stop words together.
-  const lower = text.toLowerCase();
+  // Stop words are matched in the lower-cased text. Signals pass the lower-cased user view, which needs no copy
+  // (isKnownLowerCase): one pass then counts scripts and stop words together.
+  const lower = isKnownLowerCase(s) ? text : text.toLowerCase();
   const together = lower === text;
   resetCounts();
   const asciiLetters = together ? scanWords(lower, true) : countScripts(text);

@@ -41,6 +41,26 @@ export function normalizeText(s: string, maxChars: number, keepCase = false): st
   return ascii || keepCase ? result : cutAt(result.toLowerCase(), maxChars);
 }
 
+/**
+ * The last lower-cased user view requestText made. The classifier and the language detector lower-case what
+ * they read, and lower-casing a text that already is lower case still costs a copy (0.3 µs per KB of ASCII,
+ * 1.5 µs of other text); lower-casing is idempotent and maps code point by code point (the one context rule,
+ * final sigma, applies to a capital sigma, which a lower-cased text has none of), so this text and every
+ * prefix of it are their own lower case.
+ */
+let knownLowerCase: string | undefined;
+
+/** Records `s` (the result of toLowerCase) as known to be lower case; returns it. */
+export function markLowerCase(s: string): string {
+  knownLowerCase = s;
+  return s;
+}
+
+/** Whether `s` is the text markLowerCase recorded last (then s.toLowerCase() === s, and so for its prefixes). */
+export function isKnownLowerCase(s: string): boolean {
+  return s === knownLowerCase;
+}
+
 /** `s` cut to at most `max` code units, never ending in the first half of a surrogate pair. */
 export function cutAt(s: string, max: number): string {
   if (s.length <= max) return s;

@@ -5,7 +5,7 @@
 import type { NormalizedRequest } from '../../protocol/types.ts';
 import type { RequestText } from '../types.ts';
 import { decodeEmbedded } from './decode.ts';
-import { cutAt, normalizeText } from './normalize.ts';
+import { cutAt, markLowerCase, normalizeText } from './normalize.ts';
 
 /**
  * User text kept from the start of a long prompt. The classifiers need the gist, not megabytes,
@@ -47,7 +47,7 @@ export function requestText(req: NormalizedRequest): RequestText {
   const userRaw = headAndTail(userPieces, USER_HEAD_CHARS, USER_TAIL_CHARS);
   const userCased = normalizeHeadAndTail(userRaw, USER_HEAD_CHARS, USER_TAIL_CHARS, true);
   // Lower-casing the cased view is one native pass; normalizing twice would be two full passes.
-  const user = cutAt(userCased.toLowerCase(), MAX_USER_TEXT_CHARS);
+  const user = markLowerCase(cutAt(userCased.toLowerCase(), MAX_USER_TEXT_CHARS));
   return {
     system: normalizeHeadAndTail(headAndTail(systemPieces, SYSTEM_HEAD_CHARS, SYSTEM_TAIL_CHARS), SYSTEM_HEAD_CHARS, SYSTEM_TAIL_CHARS),
     user,
