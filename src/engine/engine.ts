@@ -229,6 +229,7 @@ export function createEngine(options: DetectionEngineOptions = {}): DetectionEng
     }
   }
 
+  /** Puts `finding`'s members in `into`, remembering what each had before this step. */
   function enter(finding: CampaignFinding, into: Map<number, Membership>, before: Map<number, Membership | undefined>): void {
     for (const p of finding.group.participants) {
       if (!before.has(p.index)) before.set(p.index, membershipOf(p.index));
