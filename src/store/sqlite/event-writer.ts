@@ -13,23 +13,10 @@ if (parentPort === null) throw new Error('event-writer.ts runs as a worker threa
 const port: MessagePort = parentPort;
 const options = workerData as WriterOptions;
 
-const db = openWriterDatabase();
+const db = openDatabase(options.dataDir);
+db.exec(eventsSchema);
 const insert = db.prepare<EventRow>(insertEventSql);
 const commit = db.transaction((requests: WriteRequest[]) => requests.map((request) => insertRows(request)));
-
-/**
- * better-sqlite3's errors are not Error objects to structured clone: thrown as they are, the store
- * would receive one without its message. A plain Error carries it across.
- */
-function openWriterDatabase(): ReturnType<typeof openDatabase> {
-  try {
-    const database = openDatabase(options.dataDir);
-    database.exec(eventsSchema);
-    return database;
-  } catch (error) {
-    throw new Error(error instanceof Error ? error.message : String(error));
-  }
-}
 
 let waiting: WriteRequest[] = [];
 let waitingRows = 0;

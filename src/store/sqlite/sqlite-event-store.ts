@@ -46,8 +46,6 @@ interface PageRow {
 /** A batch posted to the writer thread and not answered yet. */
 interface Posted {
   rows: EventRow[];
-  /** The writer thread it went to. */
-  writer: Worker;
   /** True when this is the batch's second and last attempt. */
   retry: boolean;
   /** Resolves with whether the batch was written. */
@@ -237,8 +235,8 @@ export class SqliteEventStore implements EventStore {
     let settle!: (written: boolean) => void;
     const done = new Promise<boolean>((resolve) => (settle = resolve));
     const seq = ++this.#seq;
+    this.#posted.set(seq, { rows, retry, done, settle });
     const worker = this.#writer();
-    this.#posted.set(seq, { rows, writer: worker, retry, done, settle });
     // Like a socket with a write pending: keep the process alive only while a batch is in flight.
     if (this.#posted.size === 1) worker.ref();
     const request: WriteRequest = { seq, rows, now };
@@ -260,7 +258,7 @@ export class SqliteEventStore implements EventStore {
 
   #writerGone(worker: Worker, why: string): void {
     if (this.#worker === worker) this.#worker = null;
-    for (const [seq, posted] of [...this.#posted]) if (posted.writer === worker) this.#settle({ seq, ok: false, error: why });
+    for (const seq of [...this.#posted.keys()]) this.#settle({ seq, ok: false, error: why });
   }
 
   #settle(result: WriteResult): void {
