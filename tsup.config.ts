@@ -1,10 +1,9 @@
 import { cpSync } from 'node:fs';
 import { defineConfig } from 'tsup';
 
-// One ESM bundle per entry; dependencies stay external (better-sqlite3 is native). The event store's
-// writer thread is an entry of its own: the store starts it from dist/event-writer.js.
+// One ESM bundle per entry; dependencies stay external (better-sqlite3 is native).
 export default defineConfig({
-  entry: { cli: 'src/cli/main.ts', index: 'src/index.ts', 'event-writer': 'src/store/sqlite/event-writer.ts' },
+  entry: { cli: 'src/cli/main.ts', index: 'src/index.ts' },
   format: ['esm'],
   target: 'node20',
   platform: 'node',

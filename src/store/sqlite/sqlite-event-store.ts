@@ -1,12 +1,9 @@
 import type { Statement } from 'better-sqlite3';
-import { Worker } from 'node:worker_threads';
 import { defaultConfig } from '../../config/config.ts';
 import { DgError } from '../../core/errors.ts';
 import type { TrafficEvent } from '../../core/traffic-event.ts';
 import type { EventQuery, EventStore, EventStoreOptions, EventStoreStats } from '../event-store.ts';
 import { openDatabase, type SqliteDatabase } from './database.ts';
-import { eventsSchema } from './events-table.ts';
-import type { EventRow, WriteRequest, WriteResult, WriterOptions } from './writer-messages.ts';
 
 export interface SqliteEventStoreOptions extends EventStoreOptions {
   dataDir: string;
@@ -17,25 +14,18 @@ const readPageSize = 1000;
 /** Rows removed per statement while deleting, so retention never holds the write lock for long. */
 const deleteChunkSize = 5000;
 
-/**
- * The writer thread commits batches that arrive within this long of each other together, up to
- * `commitRows` rows: a durable write is at most this late, and a commit of many rows costs far
- * less per row than a commit of a few.
- */
-const commitDelayMs = 20;
-const commitRows = 512;
-
-/**
- * Starts the writer thread: the bundle's event-writer.js beside this chunk, or, running from the
- * sources (tests, tsx), event-writer.ts through tsx's loader, which a worker does not inherit.
- */
-function startWriter(options: WriterOptions): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./event-writer.js', import.meta.url), { workerData: options });
-  const entry = JSON.stringify(new URL('./event-writer.ts', import.meta.url).href);
-  const tsx = JSON.stringify(import.meta.resolve('tsx/esm/api'));
-  const bootstrap = `import(${tsx}).then(({ register }) => { register(); return import(${entry}); });`;
-  return new Worker(bootstrap, { eval: true, workerData: options });
-}
+const schema = `
+CREATE TABLE IF NOT EXISTS events (
+  seq INTEGER PRIMARY KEY,
+  id TEXT UNIQUE,
+  ts_ms INTEGER,
+  account_id TEXT,
+  endpoint TEXT,
+  status INTEGER,
+  body TEXT
+);
+CREATE INDEX IF NOT EXISTS events_ts_ms ON events (ts_ms);
+`;
 
 interface PageRow {
   seq: number;
@@ -43,28 +33,17 @@ interface PageRow {
   body: string;
 }
 
-/** A batch posted to the writer thread and not answered yet. */
-interface Posted {
-  rows: EventRow[];
-  /** True when this is the batch's second and last attempt. */
-  retry: boolean;
-  /** Resolves with whether the batch was written. */
-  done: Promise<boolean>;
-  settle(written: boolean): void;
-}
-
 /**
- * The embedded EventStore: `<dataDir>/distillguard.sqlite`. Appends go to an in-memory queue; a
- * batch at a time (from a setImmediate or an unref'd timer, never inline) is serialised here and
- * handed to a writer thread (./event-writer.ts) that commits it. Reads and retention use this
- * thread's own connection; WAL lets them run beside the writer's commits.
+ * The embedded EventStore: `<dataDir>/distillguard.sqlite`. Appends go to an in-memory queue and are
+ * written in batches, one transaction each, from a setImmediate or an unref'd timer — never inline.
  */
 export class SqliteEventStore implements EventStore {
   readonly #db: SqliteDatabase;
-  readonly #dataDir: string;
+  readonly #insert: Statement<[string, number, string, string, number | null, string]>;
   readonly #page: Statement<[number, number, number, number], PageRow>;
   readonly #count: Statement<[number, number], { n: number }>;
   readonly #deleteChunk: Statement<[number, number]>;
+  readonly #insertBatch: (batch: TrafficEvent[]) => number;
 
   readonly #batchSize: number;
   readonly #flushIntervalMs: number;
@@ -72,11 +51,8 @@ export class SqliteEventStore implements EventStore {
   readonly #onError: (message: string) => void;
 
   #queue: TrafficEvent[] = [];
-  /** Batches whose first write failed; each gets exactly one more attempt before it is dropped. */
-  #retries: EventRow[][] = [];
-  #posted = new Map<number, Posted>();
-  #seq = 0;
-  #worker: Worker | null = null;
+  /** A batch whose first write failed; it gets exactly one more attempt before it is dropped. */
+  #retry: TrafficEvent[] | null = null;
   #timer: NodeJS.Timeout | null = null;
   #immediate: NodeJS.Immediate | null = null;
   #closed = false;
@@ -93,9 +69,12 @@ export class SqliteEventStore implements EventStore {
     this.#maxQueue = Math.max(0, options.maxQueue ?? recording.maxQueue);
     this.#onError = options.onError ?? ((message) => process.stderr.write(`${message}\n`));
 
-    this.#dataDir = options.dataDir;
     this.#db = openDatabase(options.dataDir);
-    this.#db.exec(eventsSchema);
+    this.#db.exec(schema);
+    // Duplicate ids are skipped rather than failing the whole batch they arrived in.
+    this.#insert = this.#db.prepare(
+      'INSERT INTO events (id, ts_ms, account_id, endpoint, status, body) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING',
+    );
     // Keyset paging on (ts_ms, seq): each page is one short query, so nothing stays open between pages.
     this.#page = this.#db.prepare(
       'SELECT seq, ts_ms, body FROM events WHERE ts_ms < ? AND (ts_ms, seq) > (?, ?) ORDER BY ts_ms, seq LIMIT ?',
@@ -104,16 +83,14 @@ export class SqliteEventStore implements EventStore {
     this.#deleteChunk = this.#db.prepare(
       'DELETE FROM events WHERE seq IN (SELECT seq FROM events WHERE ts_ms < ? ORDER BY ts_ms LIMIT ?)',
     );
+    this.#insertBatch = this.#db.transaction((batch: TrafficEvent[]) => this.#insertRows(batch));
   }
 
   get stats(): EventStoreStats {
-    let queued = this.#queue.length;
-    for (const rows of this.#retries) queued += rows.length;
-    for (const posted of this.#posted.values()) queued += posted.rows.length;
     return {
       written: this.#written,
       dropped: this.#dropped,
-      queued,
+      queued: this.#queue.length + (this.#retry?.length ?? 0),
       failedBatches: this.#failedBatches,
       duplicates: this.#duplicates,
     };
@@ -130,11 +107,10 @@ export class SqliteEventStore implements EventStore {
   }
 
   async flush(): Promise<void> {
-    this.#cancelScheduled();
-    this.#postEverything();
-    const outcomes = await Promise.all([...this.#posted.values()].map((posted) => posted.done));
-    if (outcomes.includes(false)) {
-      throw new DgError('DG_STORE_FAILED', 500, 'event store: a batch could not be written (see the warning logged)');
+    while (this.#retry !== null || this.#queue.length > 0) {
+      if (!this.#writeNextBatch()) {
+        throw new DgError('DG_STORE_FAILED', 500, 'event store: a batch could not be written (see the warning logged)');
+      }
     }
   }
 
@@ -181,108 +157,57 @@ export class SqliteEventStore implements EventStore {
     this.#closed = true;
     this.#cancelScheduled();
     // Each failing batch gets its retry here too; what still fails is counted in `dropped`.
-    while (this.#queue.length > 0 || this.#retries.length > 0 || this.#posted.size > 0) {
-      this.#postEverything();
-      await Promise.all([...this.#posted.values()].map((posted) => posted.done));
-    }
-    const worker = this.#worker;
-    this.#worker = null;
-    if (worker !== null) {
-      const exited = new Promise((resolve) => worker.once('exit', resolve));
-      worker.ref();
-      worker.postMessage('close');
-      await exited;
-    }
+    while (this.#retry !== null || this.#queue.length > 0) this.#writeNextBatch();
     this.#db.close();
   }
 
-  /** Posts the retries, then every queued event, asking for an immediate commit. */
-  #postEverything(): void {
-    const retries = this.#retries;
-    this.#retries = [];
-    for (const rows of retries) this.#post(rows, true, true);
-    while (this.#queue.length > 0) this.#postNextBatch(true);
-  }
-
-  /** Serialises the next batch of the queue and posts it (events that cannot be stored are dropped here). */
-  #postNextBatch(now: boolean): void {
+  /** Writes the pending retry, else the next batch from the queue. False when the write failed. */
+  #writeNextBatch(): boolean {
+    const retry = this.#retry;
+    if (retry !== null) {
+      this.#retry = null;
+      if (this.#tryInsert(retry, 'dropped')) return true;
+      this.#dropped += retry.length;
+      return false;
+    }
     const batch = this.#queue.splice(0, this.#batchSize);
-    const rows: EventRow[] = [];
-    for (const event of batch) {
-      const row = this.#row(event);
-      if (row !== undefined) rows.push(row);
-    }
-    if (rows.length > 0) this.#post(rows, false, now);
+    if (batch.length === 0 || this.#tryInsert(batch, 'kept for one retry')) return true;
+    this.#retry = batch;
+    return false;
   }
 
-  #row(event: TrafficEvent): EventRow | undefined {
-    let body: string;
+  #tryInsert(batch: TrafficEvent[], onFailure: string): boolean {
     try {
-      body = JSON.stringify(event);
+      this.#written += this.#insertBatch(batch);
+      return true;
     } catch (error) {
-      this.#rejectEvent(event, `not serialisable: ${describe(error)}`);
-      return undefined;
-    }
-    const tsMs = Date.parse(event.ts);
-    if (Number.isNaN(tsMs)) {
-      this.#rejectEvent(event, 'ts is not a date-time');
-      return undefined;
-    }
-    return [event.id, tsMs, event.account_id, event.endpoint, typeof event.status === 'number' ? event.status : null, body];
-  }
-
-  #post(rows: EventRow[], retry: boolean, now: boolean): void {
-    let settle!: (written: boolean) => void;
-    const done = new Promise<boolean>((resolve) => (settle = resolve));
-    const seq = ++this.#seq;
-    this.#posted.set(seq, { rows, retry, done, settle });
-    const worker = this.#writer();
-    // Like a socket with a write pending: keep the process alive only while a batch is in flight.
-    if (this.#posted.size === 1) worker.ref();
-    const request: WriteRequest = { seq, rows, now };
-    worker.postMessage(request);
-  }
-
-  #writer(): Worker {
-    if (this.#worker !== null) return this.#worker;
-    const options: WriterOptions = { dataDir: this.#dataDir, commitDelayMs, commitRows };
-    const worker = startWriter(options);
-    worker.on('message', (result: WriteResult) => this.#settle(result));
-    // A writer that died takes its batches with it: they count as failed (and get their retry from a new one).
-    worker.on('error', (error) => this.#writerGone(worker, describe(error)));
-    worker.on('exit', (code) => this.#writerGone(worker, `writer thread exited (${code})`));
-    worker.unref();
-    this.#worker = worker;
-    return worker;
-  }
-
-  #writerGone(worker: Worker, why: string): void {
-    if (this.#worker === worker) this.#worker = null;
-    for (const seq of [...this.#posted.keys()]) this.#settle({ seq, ok: false, error: why });
-  }
-
-  #settle(result: WriteResult): void {
-    const posted = this.#posted.get(result.seq);
-    if (posted === undefined) return;
-    this.#posted.delete(result.seq);
-    if (this.#posted.size === 0) this.#worker?.unref();
-    if (result.ok) {
-      this.#written += result.inserted;
-      this.#duplicates += result.duplicates;
-    } else {
       this.#failedBatches++;
-      const count = posted.rows.length;
-      if (posted.retry) {
-        this.#dropped += count;
-        this.#onError(`distillguard: event store: writing ${count} events failed (${oneLine(result.error)}); dropped`);
-      } else {
-        this.#retries.push(posted.rows);
-        this.#onError(`distillguard: event store: writing ${count} events failed (${oneLine(result.error)}); kept for one retry`);
-        // A full disk is not cured within the same millisecond: the retry waits for the timer.
-        if (!this.#closed) this.#armTimer();
-      }
+      this.#onError(`distillguard: event store: writing ${batch.length} events failed (${describe(error)}); ${onFailure}`);
+      return false;
     }
-    posted.settle(result.ok);
+  }
+
+  /** Runs inside the batch's transaction; returns how many rows were inserted. */
+  #insertRows(batch: TrafficEvent[]): number {
+    let inserted = 0;
+    for (const event of batch) {
+      let body: string;
+      const tsMs = Date.parse(event.ts);
+      try {
+        body = JSON.stringify(event);
+      } catch (error) {
+        this.#rejectEvent(event, `not serialisable: ${describe(error)}`);
+        continue;
+      }
+      if (Number.isNaN(tsMs)) {
+        this.#rejectEvent(event, 'ts is not a date-time');
+        continue;
+      }
+      const status = typeof event.status === 'number' ? event.status : null;
+      if (this.#insert.run(event.id, tsMs, event.account_id, event.endpoint, status, body).changes === 1) inserted++;
+      else this.#duplicates++;
+    }
+    return inserted;
   }
 
   #rejectEvent(event: TrafficEvent, why: string): void {
@@ -294,7 +219,7 @@ export class SqliteEventStore implements EventStore {
     if (this.#immediate !== null) return;
     this.#immediate = setImmediate(() => {
       this.#immediate = null;
-      this.#afterScheduled();
+      this.#afterScheduledWrite(this.#writeNextBatch());
     });
   }
 
@@ -302,23 +227,19 @@ export class SqliteEventStore implements EventStore {
     if (this.#timer !== null) return;
     this.#timer = setTimeout(() => {
       this.#timer = null;
-      const retries = this.#retries;
-      this.#retries = [];
-      for (const rows of retries) this.#post(rows, true, false);
-      this.#afterScheduled();
+      this.#afterScheduledWrite(this.#writeNextBatch());
     }, this.#flushIntervalMs);
     this.#timer.unref();
   }
 
   /**
-   * One batch per tick keeps the event loop responsive (serialising is the cost left on this
-   * thread); whatever is left is picked up by the next tick or the timer.
+   * One batch per tick keeps the event loop responsive; whatever is left is picked up here. After a
+   * failure the retry waits for the timer: a full disk is not cured within the same millisecond.
    */
-  #afterScheduled(): void {
+  #afterScheduledWrite(succeeded: boolean): void {
     if (this.#closed) return;
-    if (this.#queue.length > 0) this.#postNextBatch(false);
-    if (this.#queue.length >= this.#batchSize) this.#scheduleImmediate();
-    else if (this.#queue.length > 0) this.#armTimer();
+    if (succeeded && this.#queue.length >= this.#batchSize) this.#scheduleImmediate();
+    else if (this.#queue.length > 0 || this.#retry !== null) this.#armTimer();
   }
 
   #cancelScheduled(): void {
@@ -331,9 +252,4 @@ export class SqliteEventStore implements EventStore {
 
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
-}
-
-/** Warnings are one line each, whatever the error's message held. */
-function oneLine(text: string): string {
-  return text.replace(/\s*\n\s*/g, ' ');
 }
