@@ -70,18 +70,22 @@ export function createRecorder(options: RecorderOptions): Recorder {
     }
   };
 
+  /** Nothing waits any more: forget the emptied slots and any build still scheduled. */
+  const emptied = (): void => {
+    waiting = [];
+    next = 0;
+    if (immediate !== null) clearImmediate(immediate);
+    if (timer !== null) clearTimeout(timer);
+    immediate = null;
+    timer = null;
+  };
+
   const buildSlice = (): void => {
     immediate = null;
     const deadline = performance.now() + sliceMs;
     do buildNext();
     while (next < waiting.length && performance.now() < deadline);
-    if (next === waiting.length) {
-      waiting = [];
-      next = 0;
-      if (timer !== null) clearTimeout(timer);
-      timer = null;
-      return;
-    }
+    if (next === waiting.length) return emptied();
     // Under steady load the queue may never empty: drop the emptied slots now and then.
     if (next >= compactAfter) {
       waiting = waiting.slice(next);
@@ -110,13 +114,8 @@ export function createRecorder(options: RecorderOptions): Recorder {
       }
     },
     drain() {
-      if (immediate !== null) clearImmediate(immediate);
-      if (timer !== null) clearTimeout(timer);
-      immediate = null;
-      timer = null;
       while (next < waiting.length) buildNext();
-      waiting = [];
-      next = 0;
+      emptied();
     },
     flush() {
       this.drain();

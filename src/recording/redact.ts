@@ -106,8 +106,9 @@ function redactString(text: string, walk: Walk): string {
 
 /**
  * Keys as recorded, for keys short enough to be always scanned. The same few dozen keys ("messages",
- * "finish_reason", "completion_tokens_details") come back in every body, and masking each again was
- * a tenth of the cost of recording a request. Bounded: emptied when full, so odd keys cannot grow it.
+ * "finish_reason", "completion_tokens_details") come back in every body; masking each again cost
+ * about 1.5 µs of the ~50 µs of building a streamed event. Bounded: emptied when full, so odd keys
+ * cannot grow it.
  */
 const shortKeys = new Map<string, string>();
 const maxShortKeys = 4096;

@@ -30,7 +30,6 @@ export function mix32(value: number): number {
   return x >>> 0;
 }
 
-
 /** sfc32: small, fast, and good enough statistically for traffic shapes (not for cryptography). */
 export class Rng {
   private a: number;
