@@ -133,16 +133,18 @@ describe('recorder', () => {
     });
   });
 
-  it('keeps every exchange in order under a steady stream that never lets the queue empty', async () => {
-    await withRecorder({ batchSize: 1 }, { sliceMs: 0 }, async (recorder, store) => {
+  it('keeps pace with a steady stream faster than its time slices: the queue stays bounded, every exchange in order', async () => {
+    await withRecorder({ batchSize: 2 }, { sliceMs: 0 }, async (recorder, store) => {
       const exchanges = Array.from({ length: 3000 }, (_, n) => endedExchange(n));
-      // Two arrive per turn while one is built: the queue only grows, and is compacted as it goes.
-      for (let i = 0; i < exchanges.length; i += 2) {
-        recorder.record(exchanges[i]!);
-        recorder.record(exchanges[i + 1]!);
+      // Three end per turn while a 0 ms slice builds one: without catching up the queue would grow by two a
+      // turn. Once more than 4 batches (8) wait, each slice also builds what ended since the one before.
+      let mostPending = 0;
+      for (let i = 0; i < exchanges.length; i += 3) {
+        for (const ex of exchanges.slice(i, i + 3)) recorder.record(ex);
+        mostPending = Math.max(mostPending, recorder.pending);
         await turn();
       }
-      assert.ok(recorder.pending > 1000, `pending ${recorder.pending}`);
+      assert.ok(mostPending <= 8 + 3 + 1, `at most ${mostPending} waited`);
       await recorder.flush();
       assert.deepEqual(await storedIds(store), exchanges.map((ex) => ex.id));
     });

@@ -18,6 +18,13 @@ import { toTrafficEvent } from './to-traffic-event.ts';
  * request arrives meanwhile (the p99 budget at 1 connection is 1 ms), so a run is built in slices
  * of at most `sliceMs`, each in its own turn of the event loop. 0.1 ms (two streamed events, a few
  * plain ones): with 0.25 the bench's streamed p99 at 1 connection rose above 1 ms.
+ *
+ * Why catching up: under sustained load (32 connections in the bench) one turn of the event loop
+ * ends many exchanges, and a 0.1 ms slice per turn builds only two or three: the queue grew by
+ * thousands a second, its buffers were promoted into the old generation (major collections), and
+ * a long enough burst would have ended in drops at `maxQueue`. Once more than `catchUpBatches`
+ * batches wait, each slice builds at least as many exchanges as ended since the previous one, so
+ * recording keeps pace with the traffic and the time slice works the queue down.
  */
 export interface Recorder {
   /** Takes an ended exchange; never throws. The exchange must not change afterwards. */
@@ -43,17 +50,22 @@ export interface RecorderOptions {
 
 const defaultSliceMs = 0.1;
 const compactAfter = 1024;
+const catchUpBatches = 4;
 
 export function createRecorder(options: RecorderOptions): Recorder {
   const { store, recording, onError } = options;
   const sliceMs = options.sliceMs ?? defaultSliceMs;
   const batchSize = Math.max(1, recording.batchSize);
   const maxPending = Math.max(0, recording.maxQueue);
+  const catchUpAfter = catchUpBatches * batchSize;
 
   /** Exchanges in the order they ended; those before `next` are built (and their slots emptied). */
   let waiting: (Exchange | undefined)[] = [];
   let next = 0;
   let dropped = 0;
+  /** Exchanges recorded since the last slice ran, and whether one has run in the current run. */
+  let arrived = 0;
+  let sliced = false;
   let immediate: NodeJS.Immediate | null = null;
   let timer: NodeJS.Timeout | null = null;
 
@@ -78,19 +90,26 @@ export function createRecorder(options: RecorderOptions): Recorder {
     if (timer !== null) clearTimeout(timer);
     immediate = null;
     timer = null;
+    sliced = false;
   };
 
   const buildSlice = (): void => {
     immediate = null;
+    // What ended before a run's first slice is that run's batch, paced by time alone.
+    let owed = sliced && waiting.length - next > catchUpAfter ? arrived : 0;
+    arrived = 0;
     const deadline = performance.now() + sliceMs;
-    do buildNext();
-    while (next < waiting.length && performance.now() < deadline);
+    do {
+      buildNext();
+      owed--;
+    } while (next < waiting.length && (owed > 0 || performance.now() < deadline));
     if (next === waiting.length) return emptied();
     // Under steady load the queue may never empty: drop the emptied slots now and then.
     if (next >= compactAfter) {
       waiting = waiting.slice(next);
       next = 0;
     }
+    sliced = true;
     immediate = setImmediate(buildSlice);
   };
 
@@ -106,6 +125,7 @@ export function createRecorder(options: RecorderOptions): Recorder {
         return;
       }
       waiting.push(ex);
+      arrived++;
       if (immediate !== null) return;
       if (waiting.length - next >= batchSize) immediate = setImmediate(buildSlice);
       else if (timer === null) {
