@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { finishWordVotes, detectLanguage } from '../text/language.ts';
 import { classifierText, extractFeatures } from './features.ts';
+import { fixtureInputs } from './fixture-texts.ts';
 import { shippedModel } from './loader.ts';
 import { HEAD_COUNT, HEADS, marginsOf, sigmoid } from './model.ts';
 import { scoreWithModel } from './score.ts';
@@ -37,4 +39,25 @@ test('features: one hashed feature per character 4-gram, per word and per word b
   let nonZero = 0;
   for (let k = 0; k < f.size; k++) if (f.values[k] !== 0) nonZero++;
   assert.equal(nonZero, 13 + 3 + 2);
+});
+
+test('features: the pass votes the language detector exactly what its own scan finds', () => {
+  const texts = [
+    ...fixtureInputs(200, 20261129).map((input) => input.user.toLowerCase()),
+    'wie viele äpfel hat sie, und ist das nicht genug?',
+    'the cat and the dog are in the house, and it is what it is.',
+    'abc123the456and789is the of to in',
+    'el perro y la casa de que en por para con una del como pero muy',
+    'x1y2z3',
+    'de de',
+    'the and '.repeat(600),
+    '',
+  ];
+  for (const text of texts) {
+    // Read first by the detector's own scan (the votes still hold another text), then by the classifier's pass.
+    finishWordVotes('', false);
+    const scanned = detectLanguage(text);
+    extractFeatures(text, [], 16);
+    assert.equal(detectLanguage(text), scanned, JSON.stringify(text.slice(0, 60)));
+  }
 });

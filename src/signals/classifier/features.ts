@@ -6,6 +6,7 @@
  * so a huge prompt costs no more than a 4 KB one.
  */
 import { userUnits } from '../text/code-units.ts';
+import { finishWordVotes, startWordVotes, voteLetterRuns, voteLetters } from '../text/language.ts';
 import { isKnownLowerCase } from '../text/normalize.ts';
 import { avalanche, FNV_OFFSET, fnvStep } from './hash.ts';
 import {
@@ -106,6 +107,8 @@ const C_RARE = 32;
 const C_SPACE = 64;
 /** A non-ASCII letter (also C_WORD). */
 const C_OTHER_LETTER = 128;
+/** A non-ASCII character that is not a letter (also C_SYMBOL). */
+const C_OTHER_SYMBOL = 256;
 const C_ASCII_ALNUM = C_CONSONANT | C_VOWEL | C_DIGIT;
 /** The '<' and '[' flags of the dense features ride in the class bits, at their own positions. */
 const C_CHAR_FLAGS = CHAR_FLAG_LT | CHAR_FLAG_BRACKET;
@@ -121,7 +124,7 @@ const CLASS_OF_ASCII = Int32Array.from({ length: 128 }, (_, code) => {
 
 /** Class bits of a code unit: non-ASCII letters are word characters, the rest symbols. */
 function classOf(code: number): number {
-  return code < 128 ? CLASS_OF_ASCII[code]! : isWordCode(code) ? C_WORD | C_OTHER_LETTER : C_SYMBOL;
+  return code < 128 ? CLASS_OF_ASCII[code]! : isWordCode(code) ? C_WORD | C_OTHER_LETTER : C_SYMBOL | C_OTHER_SYMBOL;
 }
 
 /** Non-ASCII code units that are letters (words are made of these, ASCII letters and digits). */
@@ -242,6 +245,9 @@ function isAfterTagOpening(units: Uint16Array, start: number): boolean {
  * Letters, the common case, take no data-dependent branch: their class bits are added into the token
  * counters, so that vowel-consonant alternation costs no mispredictions. Only word ends, token ends and
  * symbols branch.
+ *
+ * The words also go to the language detector's stop-word votes (text/language.ts), split at digits: in an ASCII
+ * text they are its words, and the detector then need not scan the same text again.
  */
 export function charPass(lower: string, scratch: Scratch, stats: PassStats): void {
   const n = lower.length;
@@ -278,6 +284,9 @@ export function charPass(lower: string, scratch: Scratch, stats: PassStats): voi
   let wordStart = 0;
   /** The class bits of the word's characters, or-ed: whether it mixes ASCII and non-ASCII letters. */
   let wordClasses = 0;
+  /** The class bits of every word, or-ed: whether the text holds letters above ASCII. */
+  let textWordClasses = 0;
+  startWordVotes();
   scratch.tokenKeys.fill(0);
   scratch.tokenCounts.fill(0);
   scratch.lastA.fill(-1_000_000);
@@ -323,6 +332,9 @@ export function charPass(lower: string, scratch: Scratch, stats: PassStats): voi
       size = scratch.size;
       wordHash = FNV_OFFSET;
       if ((wordClasses & C_OTHER_LETTER) !== 0 && (wordClasses & C_ASCII_ALNUM) !== 0) stats.glued = true;
+      if ((wordClasses & C_DIGIT) === 0) voteLetters(units, wordStart, i - wordStart);
+      else voteLetterRuns(units, wordStart, i);
+      textWordClasses |= wordClasses;
       wordClasses = 0;
     }
     wordStart = i + 1;
@@ -360,6 +372,7 @@ export function charPass(lower: string, scratch: Scratch, stats: PassStats): voi
     previous = code;
   }
   scratch.size = size;
+  finishWordVotes(lower, ((textWordClasses & C_OTHER_LETTER) | (flags & C_OTHER_SYMBOL)) === 0);
   stats.flags |= flags & C_CHAR_FLAGS;
   stats.tokens = tokens;
   stats.oddTokens = odd;

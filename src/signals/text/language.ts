@@ -177,6 +177,7 @@ function countScripts(text: string): number {
  * @example detectLanguage('Wie viele Äpfel hat sie, und ist das nicht genug?') // 'de'
  */
 export function detectLanguage(s: string): string {
+  if (s === votedText) return votedLanguage;
   const text = s.length > MAX_CHARS ? s.slice(0, MAX_CHARS) : s;
   // Stop words are matched in the lower-cased text. Signals pass the lower-cased user view, which needs no copy
   // (isKnownLowerCase): one pass then counts scripts and stop words together.
@@ -308,6 +309,52 @@ function isAstralLetter(high: number, low: number): boolean {
     if (ASTRAL_LETTER.size < 4096) ASTRAL_LETTER.set(codePoint, known);
   }
   return known;
+}
+
+/**
+ * The language of the last text whose words a caller voted (startWordVotes .. finishWordVotes): the classifier's
+ * character pass splits the lower-cased user view into words anyway, and for an ASCII text its words, split at
+ * digits, are the words scanWords would find. detectLanguage then answers for that text without scanning it.
+ */
+let votedText: string | undefined;
+let votedLanguage = 'und';
+/** ASCII letters of the words voted since startWordVotes. */
+let votedLetters = 0;
+
+/** Starts the votes of a text split into words elsewhere (see votedText). */
+export function startWordVotes(): void {
+  resetCounts();
+  votedLetters = 0;
+}
+
+/** Votes the word units[start, start + size) of a text being voted: lower-case ASCII letters only. */
+export function voteLetters(units: Uint16Array, start: number, size: number): void {
+  votedLetters += size;
+  if (size <= longestStopWord && STOP_SHAPES[shapeOf(size, units[start]!, units[start + size - 1]!)] === 1) vote(units, start, size);
+}
+
+/** Votes the runs of letters of units[start, end), lower-case ASCII letters and digits: the words between the digits. */
+export function voteLetterRuns(units: Uint16Array, start: number, end: number): void {
+  let from = start;
+  for (let i = start; i <= end; i++) {
+    if (i < end && ASCII_LETTER[units[i]!] === 1) continue;
+    if (i > from) voteLetters(units, from, i - from);
+    from = i + 1;
+  }
+}
+
+/**
+ * Ends the votes of `text`, whose every word went to voteLetters or voteLetterRuns: when it is ASCII and within
+ * what detectLanguage reads, detectLanguage(text) is now what the votes say (the only script is Latin). Otherwise
+ * the votes are dropped.
+ */
+export function finishWordVotes(text: string, ascii: boolean): void {
+  if (!ascii || text.length > MAX_CHARS) {
+    votedText = undefined;
+    return;
+  }
+  votedText = text;
+  votedLanguage = votedLetters < MIN_LETTERS ? 'und' : bestLanguage();
 }
 
 /** Adds the votes of the word s[start, start + size) when it is a stop word. */
