@@ -19,6 +19,15 @@ describe('template fingerprint', () => {
     assert.ok(shareKey(a, b));
   });
 
+  it('gives every signature its own values, however many were handed out before', () => {
+    const texts = Array.from({ length: 40 }, (_, i) => `Summarise report number ${i} for the ${['sales', 'legal', 'design', 'support'][i % 4]} team in three bullet points, then list open questions ${'and risks '.repeat(i % 5)}`);
+    const kept = texts.map((t) => fp(t).minhash);
+    const copies = kept.map((m) => Array.from(m));
+    texts.forEach((t, i) => assert.deepEqual(Array.from(fp(t).minhash), copies[i]));
+    kept.forEach((m, i) => assert.deepEqual(Array.from(m), copies[i]));
+    assert.ok(new Set(copies.map((c) => c.join(','))).size > 30);
+  });
+
   it('keeps unrelated prompts apart', () => {
     assert.ok(!shareKey(fp('Write a haiku about rain'), fp('Fix this SQL join')));
   });
