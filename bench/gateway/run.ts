@@ -42,6 +42,7 @@ const DEFAULT_PORTKEY_DIR = path.join(REPO_ROOT, 'node_modules', '@portkey-ai', 
 /** Time for trailing work (the gateway's batched event writes flush every 50 ms) to land in the
  * CPU window of the run that caused it rather than the next one. */
 const CPU_SETTLE_MS = 300;
+const RECORDED_TIMEOUT_MS = 30_000;
 const STARTUP_TIMEOUT_MS = 20_000;
 
 interface Target {
@@ -53,6 +54,8 @@ interface Target {
   proxy: BenchChild | undefined;
   /** Request kinds that passed the check request; a peer is measured only on those. */
   kinds: Set<RequestKind>;
+  /** Resolves once the target has finished the work its requests left behind (the gateway's recording). */
+  settled?: () => Promise<void>;
 }
 
 interface BenchOptions {
@@ -336,10 +339,12 @@ async function measureOnce(
   durationSeconds: number,
   run: number,
 ): Promise<RunMeasurement> {
+  await target.settled?.();
   const proxyCpuBefore = target.proxy !== undefined ? processCpuMicros(target.proxy.pid) : 0;
   const upstreamCpuBefore = processCpuMicros(upstream.pid);
   const load = await applyLoad(wrkPath, target, scenario, durationSeconds);
   await new Promise((resolve) => setTimeout(resolve, CPU_SETTLE_MS));
+  await target.settled?.();
   const requests = Math.max(1, load.requests);
   return {
     run,
@@ -475,6 +480,21 @@ function metricTotal(exposition: string, name: string): number | null {
   return total;
 }
 
+/**
+ * Waits (at most RECORDED_TIMEOUT_MS) until the gateway has no exchange or event waiting to be
+ * recorded, so that each run's CPU window holds the whole cost of its requests: a gateway that
+ * deferred its recording would otherwise look cheaper, and faster, than it is.
+ */
+async function untilRecorded(gateway: GatewayProcess): Promise<void> {
+  const deadline = Date.now() + RECORDED_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    const response = await request(`${gateway.adminUrl}/metrics`, { headers: { authorization: `Bearer ${gateway.adminToken}` } });
+    const queued = metricTotal(await response.body.text(), 'distillguard_events_queued');
+    if (response.statusCode !== 200 || queued === null || queued === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 async function readRecordingCounters(gateway: GatewayProcess): Promise<{ written: number | null; dropped: number | null }> {
   const read = async (): Promise<{ written: number | null; dropped: number | null }> => {
     const response = await request(`${gateway.adminUrl}/metrics`, {
@@ -597,15 +617,17 @@ async function main(): Promise<void> {
 
     const availability = gatewayAvailable();
     if (availability.available) {
-      gateway = await startGateway(upstream.url);
-      log(`gateway         ${gateway.url} admin ${gateway.adminUrl} (pid ${gateway.child.pid}, data ${gateway.dataDir})`);
+      const started = await startGateway(upstream.url);
+      gateway = started;
+      log(`gateway         ${started.url} admin ${started.adminUrl} (pid ${started.child.pid}, data ${started.dataDir})`);
       targets.push({
         name: 'gateway',
-        baseUrl: gateway.url,
-        authorization: `Bearer ${gateway.clientSecret}`,
+        baseUrl: started.url,
+        authorization: `Bearer ${started.clientSecret}`,
         extraHeaders: {},
-        proxy: gateway.child,
+        proxy: started.child,
         kinds: new Set(),
+        settled: () => untilRecorded(started),
       });
     } else {
       notes.push(`gateway not measured: ${availability.why}`);

@@ -38,7 +38,7 @@ function breakInserts(dataDir: string): () => void {
 }
 
 describe('SqliteEventStore', () => {
-  it('creates <dataDir>/distillguard.sqlite in WAL mode with the events table', async () => {
+  it('creates <dataDir>/distillguard.sqlite in WAL mode, 8 KB pages, with the events table', async () => {
     await withDir(async (dataDir) => {
       const store = new SqliteEventStore({ dataDir });
       store.append(sampleEvent('e1', '2025-03-01T00:00:00Z'));
@@ -47,6 +47,7 @@ describe('SqliteEventStore', () => {
       const db = new Database(databasePath(dataDir), { readonly: true });
       try {
         assert.equal(db.pragma('journal_mode', { simple: true }), 'wal');
+        assert.equal(db.pragma('page_size', { simple: true }), 8192);
         const row = db.prepare('SELECT id, ts_ms, account_id, endpoint, status FROM events').get();
         assert.deepEqual(row, {
           id: 'e1',
