@@ -122,7 +122,7 @@ const SIGNATURES_PER_BLOCK = 16;
 let signatureBlock = new ArrayBuffer(0);
 let signaturesInBlock = SIGNATURES_PER_BLOCK;
 
-function signatureCopy(signature: Uint32Array): Uint32Array {
+function signatureCopy(signature: Uint32Array): Uint32Array<ArrayBuffer> {
   if (signaturesInBlock === SIGNATURES_PER_BLOCK) {
     signatureBlock = new ArrayBuffer(SIGNATURES_PER_BLOCK * MINHASH_BINS * Uint32Array.BYTES_PER_ELEMENT);
     signaturesInBlock = 0;
