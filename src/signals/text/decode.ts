@@ -163,12 +163,9 @@ function decodeEncodedRuns(text: string, maxCandidates: number, out: string[]): 
   let leetBetweenLetters = 0;
   let afterLetter = 0;
   let leetAfterLetter = 0;
-  // The tables in locals: V8 reloads (and type-checks) a module-level binding at every iteration.
-  const classes = ASCII_CLASS;
-  const markerFilter = MARKER_FILTER;
   for (let i = 0; i < length; i++) {
     const c = units[i]!;
-    const entry = c < 128 ? classes[c]! : ABOVE_ASCII;
+    const entry = c < 128 ? ASCII_CLASS[c]! : ABOVE_ASCII;
     window = ((window << 5) | (entry & 31)) & WINDOW_MASK;
     run = (run + 1) & -((entry >> 5) & 1);
     leetHint |= previousLeet & (entry >> 7);
@@ -186,7 +183,7 @@ function decodeEncodedRuns(text: string, maxCandidates: number, out: string[]): 
       }
       longRun = -1;
     }
-    if (markerFilter[window & FILTER_MASK] === 1) hints |= MARKER_PREFIX.get(window) ?? 0;
+    if (MARKER_FILTER[window & FILTER_MASK] === 1) hints |= MARKER_PREFIX.get(window) ?? 0;
     if ((window & GUR_MASK) === SPACE_GUR_SPACE) hints |= HINT_ROT13_COMMON;
   }
   // Written so that every operation after the loop runs on every call: an operation that runs only on rare calls
