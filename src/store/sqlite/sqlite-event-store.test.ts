@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -128,6 +128,29 @@ describe('SqliteEventStore', () => {
       assert.equal(store.stats.dropped, 1);
       assert.match(warnings[0] ?? '', /event bad dropped, ts is not a date-time/);
       await store.close();
+    });
+  });
+
+  it('keeps its WAL short under a steady stream of writes: checkpoints run on a worker, and writes wait for them', async () => {
+    await withDir(async (dataDir) => {
+      const warnings: string[] = [];
+      const store = new SqliteEventStore({ dataDir, batchSize: 16, flushIntervalMs: 1, onError: (m) => warnings.push(m) });
+      const filler = 'y'.repeat(2000);
+      try {
+        // ~10 MB of events, a batch per turn of the event loop as the gateway appends them.
+        for (let n = 0; n < 4000; n++) {
+          store.append({ ...sampleEvent(`e${n}`, '2025-03-01T00:00:00Z'), request: { prompt: filler } });
+          if (n % 16 === 15) await new Promise((resolve) => setImmediate(resolve));
+        }
+        const deadline = Date.now() + 10_000;
+        while (store.stats.written < 4000 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 5));
+        assert.equal(store.stats.written, 4000);
+        const walBytes = statSync(`${databasePath(dataDir)}-wal`).size;
+        assert.ok(walBytes < 4 * 1024 * 1024, `WAL of ${walBytes} bytes`);
+      } finally {
+        await store.close();
+      }
+      assert.deepEqual(warnings, []);
     });
   });
 });

@@ -3,7 +3,8 @@ import { defaultConfig } from '../../config/config.ts';
 import { DgError } from '../../core/errors.ts';
 import type { TrafficEvent } from '../../core/traffic-event.ts';
 import type { EventQuery, EventStore, EventStoreOptions, EventStoreStats } from '../event-store.ts';
-import { openDatabase, type SqliteDatabase } from './database.ts';
+import { startCheckpointer, type Checkpointer } from './checkpointer.ts';
+import { databasePath, openDatabase, type SqliteDatabase } from './database.ts';
 
 export interface SqliteEventStoreOptions extends EventStoreOptions {
   dataDir: string;
@@ -49,6 +50,9 @@ export class SqliteEventStore implements EventStore {
   readonly #flushIntervalMs: number;
   readonly #maxQueue: number;
   readonly #onError: (message: string) => void;
+  readonly #file: string;
+  /** Started by the first write, so that a store opened only to read (an export) starts no thread. */
+  #checkpointer: Checkpointer | null = null;
 
   #queue: TrafficEvent[] = [];
   /** A batch whose first write failed; it gets exactly one more attempt before it is dropped. */
@@ -69,6 +73,7 @@ export class SqliteEventStore implements EventStore {
     this.#maxQueue = Math.max(0, options.maxQueue ?? recording.maxQueue);
     this.#onError = options.onError ?? ((message) => process.stderr.write(`${message}\n`));
 
+    this.#file = databasePath(options.dataDir);
     this.#db = openDatabase(options.dataDir);
     this.#db.exec(schema);
     // Duplicate ids are skipped rather than failing the whole batch they arrived in.
@@ -158,6 +163,7 @@ export class SqliteEventStore implements EventStore {
     this.#cancelScheduled();
     // Each failing batch gets its retry here too; what still fails is counted in `dropped`.
     while (this.#retry !== null || this.#queue.length > 0) this.#writeNextBatch();
+    await this.#checkpointer?.close();
     this.#db.close();
   }
 
@@ -179,6 +185,8 @@ export class SqliteEventStore implements EventStore {
   #tryInsert(batch: TrafficEvent[], onFailure: string): boolean {
     try {
       this.#written += this.#insertBatch(batch);
+      this.#checkpointer ??= startCheckpointer(this.#db, this.#file, { onError: this.#onError, onIdle: () => this.#resume() });
+      this.#checkpointer.committed(batch.length);
       return true;
     } catch (error) {
       this.#failedBatches++;
@@ -219,7 +227,7 @@ export class SqliteEventStore implements EventStore {
     if (this.#immediate !== null) return;
     this.#immediate = setImmediate(() => {
       this.#immediate = null;
-      this.#afterScheduledWrite(this.#writeNextBatch());
+      this.#scheduledWrite();
     });
   }
 
@@ -227,9 +235,21 @@ export class SqliteEventStore implements EventStore {
     if (this.#timer !== null) return;
     this.#timer = setTimeout(() => {
       this.#timer = null;
-      this.#afterScheduledWrite(this.#writeNextBatch());
+      this.#scheduledWrite();
     }, this.#flushIntervalMs);
     this.#timer.unref();
+  }
+
+  /** While a checkpoint runs, batches wait in the queue (see ./checkpointer.ts); #resume picks them up. */
+  #scheduledWrite(): void {
+    if (this.#checkpointer?.busy) return;
+    this.#afterScheduledWrite(this.#writeNextBatch());
+  }
+
+  #resume(): void {
+    if (this.#closed) return;
+    if (this.#retry !== null || this.#queue.length >= this.#batchSize) this.#scheduleImmediate();
+    else if (this.#queue.length > 0) this.#armTimer();
   }
 
   /**
