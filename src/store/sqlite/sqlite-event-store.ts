@@ -151,6 +151,8 @@ export class SqliteEventStore implements EventStore {
     for (;;) {
       const { changes } = this.#deleteChunk.run(cutoffMs, deleteChunkSize);
       deleted += changes;
+      // A purge writes pages to the WAL as inserts do; they count towards the next checkpoint.
+      this.#checkpointer?.committed(changes);
       if (changes < deleteChunkSize) return deleted;
       // Let the gateway's requests (and batch writes) run between chunks of a large purge.
       await new Promise<void>((resolve) => setImmediate(resolve));
