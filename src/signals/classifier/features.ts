@@ -6,7 +6,7 @@
  * so a huge prompt costs no more than a 4 KB one.
  */
 import { userUnits } from '../text/code-units.ts';
-import { finishWordVotes, startWordVotes, voteLetterRuns, voteLetters } from '../text/language.ts';
+import { finishWordVotes, startWordVotes, voteLetterRuns, voteLetters, voteSymbolAboveAscii, voteWordAboveAscii } from '../text/language.ts';
 import { isKnownLowerCase } from '../text/normalize.ts';
 import { avalanche, FNV_OFFSET, fnvStep } from './hash.ts';
 import {
@@ -246,8 +246,8 @@ function isAfterTagOpening(units: Uint16Array, start: number): boolean {
  * counters, so that vowel-consonant alternation costs no mispredictions. Only word ends, token ends and
  * symbols branch.
  *
- * The words also go to the language detector's stop-word votes (text/language.ts), split at digits: in an ASCII
- * text they are its words, and the detector then need not scan the same text again.
+ * The words and the characters above ASCII also go to the language detector's counts (text/language.ts), which
+ * then need not scan the same text again.
  */
 export function charPass(lower: string, scratch: Scratch, stats: PassStats): void {
   const n = lower.length;
@@ -284,8 +284,6 @@ export function charPass(lower: string, scratch: Scratch, stats: PassStats): voi
   let wordStart = 0;
   /** The class bits of the word's characters, or-ed: whether it mixes ASCII and non-ASCII letters. */
   let wordClasses = 0;
-  /** The class bits of every word, or-ed: whether the text holds letters above ASCII. */
-  let textWordClasses = 0;
   startWordVotes();
   scratch.tokenKeys.fill(0);
   scratch.tokenCounts.fill(0);
@@ -332,9 +330,9 @@ export function charPass(lower: string, scratch: Scratch, stats: PassStats): voi
       size = scratch.size;
       wordHash = FNV_OFFSET;
       if ((wordClasses & C_OTHER_LETTER) !== 0 && (wordClasses & C_ASCII_ALNUM) !== 0) stats.glued = true;
-      if ((wordClasses & C_DIGIT) === 0) voteLetters(units, wordStart, i - wordStart);
+      if ((wordClasses & C_OTHER_LETTER) !== 0) voteWordAboveAscii(lower, units, wordStart, i);
+      else if ((wordClasses & C_DIGIT) === 0) voteLetters(units, wordStart, i - wordStart);
       else voteLetterRuns(units, wordStart, i);
-      textWordClasses |= wordClasses;
       wordClasses = 0;
     }
     wordStart = i + 1;
@@ -359,6 +357,7 @@ export function charPass(lower: string, scratch: Scratch, stats: PassStats): voi
       runMixed = false;
       continue;
     }
+    if ((bits & C_OTHER_SYMBOL) !== 0) voteSymbolAboveAscii(lower, i, code);
     symbols++;
     rare |= bits & C_RARE;
     flags |= bits;
@@ -372,7 +371,7 @@ export function charPass(lower: string, scratch: Scratch, stats: PassStats): voi
     previous = code;
   }
   scratch.size = size;
-  finishWordVotes(lower, ((textWordClasses & C_OTHER_LETTER) | (flags & C_OTHER_SYMBOL)) === 0);
+  finishWordVotes(lower);
   stats.flags |= flags & C_CHAR_FLAGS;
   stats.tokens = tokens;
   stats.oddTokens = odd;

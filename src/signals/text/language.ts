@@ -184,7 +184,15 @@ export function detectLanguage(s: string): string {
   const lower = isKnownLowerCase(s) ? text : text.toLowerCase();
   const together = lower === text;
   resetCounts();
-  const asciiLetters = together ? scanWords(lower, true) : countScripts(text);
+  return languageOfCounts(text, lower, together ? scanWords(lower, true) : countScripts(text));
+}
+
+/**
+ * The language the counts say (scriptCounts and firstAt over the characters above ASCII, `asciiLetters` ASCII
+ * letters, and the stop-word votes when `lower` is `text`; otherwise the votes are cast here if the text is Latin).
+ */
+function languageOfCounts(text: string, lower: string, asciiLetters: number): string {
+  const together = lower === text;
   let letters = asciiLetters;
   for (let k = 0; k < SCRIPTS.length; k++) letters += scriptCounts[k] ?? 0;
   if (letters < MIN_LETTERS) return 'und';
@@ -320,20 +328,31 @@ let votedText: string | undefined;
 let votedLanguage = 'und';
 /** ASCII letters of the words voted since startWordVotes. */
 let votedLetters = 0;
+/** False once a letter fell outside the words (see voteSymbolAboveAscii): the votes then miss a word. */
+let votesComplete = true;
 
-/** Starts the votes of a text split into words elsewhere (see votedText). */
+/**
+ * Starts the votes of a lower-cased text split elsewhere into words (runs of ASCII letters, digits and letters
+ * above ASCII) and other characters: each word goes to voteLetters, voteLetterRuns or voteWordAboveAscii, each
+ * other character above ASCII to voteSymbolAboveAscii, and finishWordVotes ends them (see votedText).
+ */
 export function startWordVotes(): void {
   resetCounts();
   votedLetters = 0;
+  votesComplete = true;
 }
 
-/** Votes the word units[start, start + size) of a text being voted: lower-case ASCII letters only. */
+/** A word of lower-case ASCII letters, units[start, start + size). */
 export function voteLetters(units: Uint16Array, start: number, size: number): void {
   votedLetters += size;
+  voteIfStopWord(units, start, size);
+}
+
+function voteIfStopWord(units: Uint16Array, start: number, size: number): void {
   if (size <= longestStopWord && STOP_SHAPES[shapeOf(size, units[start]!, units[start + size - 1]!)] === 1) vote(units, start, size);
 }
 
-/** Votes the runs of letters of units[start, end), lower-case ASCII letters and digits: the words between the digits. */
+/** A word of lower-case ASCII letters and digits, units[start, end): its words are the runs between the digits. */
 export function voteLetterRuns(units: Uint16Array, start: number, end: number): void {
   let from = start;
   for (let i = start; i <= end; i++) {
@@ -344,17 +363,47 @@ export function voteLetterRuns(units: Uint16Array, start: number, end: number): 
 }
 
 /**
- * Ends the votes of `text`, whose every word went to voteLetters or voteLetterRuns: when it is ASCII and within
- * what detectLanguage reads, detectLanguage(text) is now what the votes say (the only script is Latin). Otherwise
- * the votes are dropped.
+ * A word holding characters above ASCII, units[start, end) of `lower`: they count for their scripts, and its words
+ * are its runs of letters (\p{L}, as scanWords reads them; a combining mark splits them).
  */
-export function finishWordVotes(text: string, ascii: boolean): void {
-  if (!ascii || text.length > MAX_CHARS) {
+export function voteWordAboveAscii(lower: string, units: Uint16Array, start: number, end: number): void {
+  let from = start;
+  for (let i = start; i <= end; i++) {
+    if (i < end) {
+      const c = units[i]!;
+      if (c < 0x80) {
+        if (ASCII_LETTER[c] === 1) { votedLetters++; continue; }
+      } else {
+        countScript(c, i);
+        if (isLetterAt(lower, i, c)) continue;
+      }
+    }
+    if (i > from) voteIfStopWord(units, from, i - from);
+    from = i + 1;
+  }
+}
+
+/**
+ * A character above ASCII at `i` of `lower` outside the words: it counts for its script. Should it be a letter (a
+ * few letters sit in symbol blocks, and astral letters in surrogate pairs), the words split around it are not the
+ * detector's, and the votes are dropped.
+ */
+export function voteSymbolAboveAscii(lower: string, i: number, c: number): void {
+  countScript(c, i);
+  if (isLetterAt(lower, i, c)) votesComplete = false;
+}
+
+/**
+ * Ends the votes of `text`: when every character went to one of the calls above and the text is within what
+ * detectLanguage reads, detectLanguage(text) is now what the counts say. Otherwise the votes are dropped.
+ */
+export function finishWordVotes(text: string): void {
+  if (!votesComplete || text.length > MAX_CHARS) {
     votedText = undefined;
     return;
   }
   votedText = text;
-  votedLanguage = votedLetters < MIN_LETTERS ? 'und' : bestLanguage();
+  votedLanguage = languageOfCounts(text, text, votedLetters);
 }
 
 /** Adds the votes of the word s[start, start + size) when it is a stop word. */
