@@ -320,9 +320,10 @@ function isAstralLetter(high: number, low: number): boolean {
 }
 
 /**
- * The language of the last text whose words a caller voted (startWordVotes .. finishWordVotes): the classifier's
- * character pass splits the lower-cased user view into words anyway, and for an ASCII text its words, split at
- * digits, are the words scanWords would find. detectLanguage then answers for that text without scanning it.
+ * The language of the last text whose characters a caller fed to the calls below (startWordVotes ..
+ * finishWordVotes): the classifier's character pass splits the lower-cased user view into words anyway, and its
+ * words split at digits and at characters that are no letters are the words scanWords would find. detectLanguage
+ * then answers for that text without scanning it again.
  */
 let votedText: string | undefined;
 let votedLanguage = 'und';
