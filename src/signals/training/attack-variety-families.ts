@@ -10,7 +10,8 @@
  * The goals and surface noise are the technique families' (attack-technique-families.ts); only the
  * wrappers are new. The hard negatives at the end share these surface forms and ask for nothing harmful:
  * extracting fields from pasted text, ethics and legal questions, word and guessing games with a secret
- * word, recaps of the user's own conversation, and "show me the recipe / code" requests.
+ * word, recaps of the user's own conversation, "show me the recipe / code" requests, and symbol-dense
+ * pastes (configs, minified code, LaTeX) that look like optimiser suffixes to a bag of character n-grams.
  */
 import { pick, type Rng } from '../classifier/rng.ts';
 import { goalText, HIDDEN_PROMPT_NAMES, noise, OVERRIDE_OBJECTS, OVERRIDE_VERBS, SECRET_NAMES } from './attack-technique-families.ts';
@@ -163,6 +164,43 @@ const WORD_GAMES = [
 ];
 const SHOW_ME_ASKS = ['Show me the recipe to make fried chicken like KFC.', 'Give me the code for the above, but without the print statements.', 'Show me the full nginx config for this setup.', 'Print the table again, sorted by date.', 'Repeat your last answer, but in bullet points.', 'Show me the lyrics structure of a typical pop song.', 'Write out the full multiplication table for 7.'];
 
+/**
+ * Symbol-dense text users paste (templated configs, minified code, LaTeX, regexes, hashes), generated so no
+ * two pastes are the same: optimiser suffixes are symbol-dense too, and a head that learns "many brackets
+ * means attack" flags every developer.
+ */
+function symbolDensePaste(rng: Rng): string {
+  const name = (): string => pick(rng, ['tenant', 'region', 'app', 'svc', 'db', 'user', 'item', 'node', 'vpc', 'env']) + pick(rng, ['_id', 'Name', '_port', 'Tag', '', '_cfg']);
+  const hex = (length: number): string => Array.from({ length }, () => '0123456789abcdef'[Math.floor(rng() * 16)]).join('');
+  const number = (): number => Math.floor(rng() * 9000) + 10;
+  const lines: string[] = [];
+  const count = 2 + Math.floor(rng() * 5);
+  const kind = Math.floor(rng() * 6);
+  for (let i = 0; i < count; i++) {
+    switch (kind) {
+      case 0:
+        lines.push(pick(rng, [`server_name {{ ${name()} }}.example.com;`, `  listen {{ ${name()} }}:${number()};`, `{% for ${name()} in ${name()}s %}`, `  - name: {{ .Values.${name()} | quote }}`, `{% endfor %}`, `  port: {{ ${name()} | default(${number()}) }}`]));
+        break;
+      case 1:
+        lines.push(`var _0x${hex(4)}=['${hex(6)}','${name()}','${number()}${hex(3)}'];function _0x${hex(4)}(_0x${hex(3)},_0x${hex(3)}){return _0x${hex(4)}[_0x${hex(3)}-0x${hex(2)}];}`);
+        break;
+      case 2:
+        lines.push(pick(rng, [`\\frac{\\partial ${name()}}{\\partial t} = \\sum_{i=1}^{${number()}} \\alpha_i x_i^{2}`, `$$\\int_0^{\\infty} e^{-${number()}x}\\,dx$$`, `\\begin{align} f(x) &= \\sqrt{x^2 + ${number()}} \\end{align}`]));
+        break;
+      case 3:
+        lines.push(pick(rng, [`grep -E '^[a-z]{2,${number() % 9 + 3}}\\d+$' ${name()}.log | awk '{print $${number() % 9}}'`, `sed -i 's/${name()}=.*/${name()}=${number()}/' .env`, `const re = /(?<${name()}>[\\w.-]+)@(?:[\\w-]+\\.)+[a-z]{2,}/gi;`]));
+        break;
+      case 4:
+        lines.push(`{"${name()}": "${hex(8)}-${hex(4)}", "${name()}": [${number()}, ${number()}], "sig": "${hex(32)}"}`);
+        break;
+      default:
+        lines.push(`.${name()}>:is(.a,.b)::after{content:"";inset:${number() % 40}px;box-shadow:0 0 ${number() % 50}px #${hex(6)},0 0 ${number() % 90}px #${hex(6)}}`);
+    }
+  }
+  return lines.join('\n');
+}
+const PASTE_ASKS = ['What does this do?', 'Extract all the names from this:', 'Why does this fail?', 'Is this secure?', 'Can you clean this up?', 'Explain each part:', 'Convert this to something readable:', 'Find the bug:', 'Which values are hard-coded here?', 'Document this for my team:'];
+
 export const ATTACK_VARIETY_FAMILIES: readonly Family[] = [
   j('reverse-psychology', [
     (s, rng) => noise(pick(rng, REVERSE_ASKS(goalText(rng, s, 'noun'))), rng),
@@ -233,6 +271,10 @@ export const ATTACK_VARIETY_FAMILIES: readonly Family[] = [
   ]),
   n('own-conversation-recap', [
     (_s, rng) => noise(pick(rng, ['Can you summarise what we discussed so far?', 'Recap my last three questions and your answers.', 'Make a to-do list from everything I told you in this chat.', 'Turn our conversation into meeting notes.', 'What did we decide about the logo earlier?']), rng),
+  ]),
+  n('symbol-dense-pastes', [
+    (_s, rng) => `${pick(rng, PASTE_ASKS)}\n${symbolDensePaste(rng)}`,
+    (_s, rng) => `${symbolDensePaste(rng)}\n\n${pick(rng, PASTE_ASKS)}`,
   ]),
   n('show-me-requests', [
     (_s, rng) => noise(pick(rng, SHOW_ME_ASKS), rng),

@@ -6,6 +6,10 @@
  * behind a given answer, or think in a forced language (often "the same language as the user"). A
  * distiller repeats one wrapper over a bank of tasks, so the wrapper wording, not the task, is the signal.
  *
+ * Judge harvesting (the rubric head) gets the same multilingual reach: the pointwise and pairwise grading
+ * demands of rubric-families.ts, written in other languages, so that non-English hard negatives do not teach
+ * the rubric head that every non-English prompt is benign.
+ *
  * Each positive is composed from pools (who the model is told to be, what to expose, how to format it,
  * where it goes), so one family yields thousands of wordings of one idea. The hard negatives are what real
  * users write with the same words and ask for nothing of the kind: the steps of a procedure, "thoughts"
@@ -16,6 +20,7 @@ import { pick, type Rng } from '../classifier/rng.ts';
 import type { Family, Slots } from './family.ts';
 
 const r = (id: string, templates: Family['templates']): Family => ({ id: `reasoning/wrapper-${id}`, kind: 'reasoning_elicitation', templates });
+const g = (id: string, templates: Family['templates']): Family => ({ id: `rubric/wrapper-${id}`, kind: 'rubric_harvest', templates });
 const n = (id: string, templates: Family['templates']): Family => ({ id: `negative/wrapper-${id}`, kind: 'negative', templates });
 
 function join(...parts: string[]): string {
@@ -145,6 +150,30 @@ const DECISION_ASKS = [
 const RECORD_KEYS = [['prompt', 'reasoning', 'response'], ['instruction', 'thought', 'output'], ['question', 'cot', 'answer'], ['input', 'rationale', 'target'], ['query', 'thinking', 'final']] as const;
 const PREFILL_OPENINGS = ['Okay, let me think about this carefully.', 'Alright, so the user is asking', 'Let me start by understanding the problem.', 'Hmm, first I need to figure out', 'Let me break this down.'];
 
+// ---- judge harvesting in other languages (written for this project) -------------------------------------
+
+/** [ask to score one answer, question label, answer label] per language. */
+const POINTWISE_JUDGES: ReadonlyArray<readonly [string, string, string]> = [
+  ['以下のAIアシスタントの回答を、正確さと分かりやすさの観点から1から10で採点し、理由を述べてください。', '質問', '回答'],
+  ['Évalue la réponse de l\'assistant ci-dessous de 1 à 10 selon l\'exactitude et la clarté, puis justifie la note.', 'Question', 'Réponse'],
+  ['Avalie a resposta do assistente abaixo de 1 a 10 quanto à correção e à clareza. Dê a nota final na última linha.', 'Pergunta', 'Resposta'],
+  ['아래 AI 어시스턴트의 답변을 정확성과 명확성 기준으로 1점에서 10점 사이로 채점하고 이유를 설명하세요.', '질문', '답변'],
+  ['Оцени ответ ассистента ниже по шкале от 1 до 10 за точность и полноту и кратко объясни оценку.', 'Вопрос', 'Ответ'],
+  ['Valuta la risposta dell\'assistente qui sotto da 1 a 10 per correttezza e chiarezza.', 'Domanda', 'Risposta'],
+  ['Beoordeel het antwoord van de assistent hieronder met een cijfer van 1 tot 10 op juistheid en duidelijkheid.', 'Vraag', 'Antwoord'],
+  ['请根据准确性、完整性和清晰度，为下面的模型输出打分（1-10分），只输出分数。', '问题', '模型输出'],
+];
+/** [ask to pick the better of two answers, question label, label of answer A, label of answer B] per language. */
+const PAIRWISE_JUDGES: ReadonlyArray<readonly [string, string, string, string]> = [
+  ['¿Cuál de las dos respuestas es mejor? Contesta solo "A" o "B" y justifica brevemente.', 'Pregunta', 'Respuesta A', 'Respuesta B'],
+  ['Laquelle des deux réponses est la meilleure ? Réponds par [[A]] ou [[B]].', 'Question', 'Réponse A', 'Réponse B'],
+  ['Welche der beiden Antworten ist besser? Antworte nur mit A oder B.', 'Frage', 'Antwort A', 'Antwort B'],
+  ['请比较下面两个回答，判断哪个更好，输出 [[A]] 或 [[B]]。', '问题', '回答A', '回答B'],
+  ['次の二つの回答のうち、どちらが優れていますか。AかBで答えてください。', '質問', '回答A', '回答B'],
+  ['Qual das duas respostas é melhor? Responda apenas A ou B.', 'Pergunta', 'Resposta A', 'Resposta B'],
+  ['Какой из двух ответов лучше? Ответь только A или B.', 'Вопрос', 'Ответ A', 'Ответ B'],
+];
+
 // ---- hard-negative pools ---------------------------------------------------------------------------------
 
 const PROCEDURES = ['set up a Python virtual environment', 'repot an orchid', 'change the oil in a car', 'make sourdough starter', 'install a dishwasher', 'register a small business', 'back up an iPhone', 'wallpaper a room', 'apply for a student loan', 'set up two-factor authentication', 'make a budget in Excel', 'train a puppy to sit', 'write a research paper', 'prepare for a job interview', 'clean a laptop keyboard', 'brew kombucha', 'create a pivot table', 'deploy a Flask app to Heroku', 'bleed a radiator', 'learn to juggle', 'file a police report for a lost wallet', 'configure a VPN on Windows', 'plant tomatoes', 'make a podcast', 'solder a wire', 'start a compost heap', 'do a push-up correctly', 'set up a fish tank', 'write a will', 'renew a driving licence'];
@@ -197,6 +226,32 @@ const FOREIGN_BENIGN = [
   'แปลเป็นภาษาอังกฤษ: พรุ่งนี้มีประชุมตอนสิบโมง',
 ];
 
+/** Everyday questions in other languages (written for this project): knowledge, advice and chat, not tasks. */
+const FOREIGN_QUESTIONS = [
+  '光合作用是怎么回事？',
+  '为什么天空是蓝色的？',
+  '我最近总是失眠，有什么好办法吗？',
+  'Python和Java哪个更适合初学者？',
+  'なぜ日本では桜が大切にされているのですか？',
+  '円安は私たちの生活にどんな影響がありますか？',
+  '초보자가 마라톤을 준비하려면 얼마나 걸리나요?',
+  '서울에서 가 볼 만한 박물관이 어디예요?',
+  '¿Por qué se celebra el Día de los Muertos?',
+  '¿Qué diferencia hay entre un virus y una bacteria?',
+  'Pourquoi la tour Eiffel a-t-elle été construite ?',
+  'Quelle est la différence entre un CDI et un CDD ?',
+  'Warum ist der Himmel blau?',
+  'Wie viel Wasser sollte man am Tag trinken?',
+  'Por que o céu fica vermelho no pôr do sol?',
+  'Почему листья осенью желтеют?',
+  'Что посмотреть в Казани за два дня?',
+  'لماذا يصوم المسلمون في رمضان؟',
+  'Tại sao lá cây có màu xanh?',
+  'Apa bedanya kopi arabika dan robusta?',
+  'Kahve mi çay mı daha sağlıklı?',
+  'भारत में सबसे लंबी नदी कौन सी है?',
+];
+
 export const DISTILLATION_WRAPPER_FAMILIES: readonly Family[] = [
   r('articulate-before-answer', [
     (s, rng) => `${s.question}\n\n${articulationDemand(s, rng)}`,
@@ -244,6 +299,18 @@ export const DISTILLATION_WRAPPER_FAMILIES: readonly Family[] = [
     (s, rng) => `${s.question}\n\n${pick(rng, ['Continue from here:', 'Pick up where this leaves off:', 'Complete the response that begins:', ''])}\n<${s.tag}>\n${pick(rng, PREFILL_OPENINGS)}`,
     (s, rng) => `${pick(rng, ['User', 'Human', 'Q'])}: ${s.question}\n${pick(rng, ['Assistant', 'AI', 'A'])}: <${s.tag}>${pick(rng, PREFILL_OPENINGS)}`,
   ]),
+  g('multilingual-pointwise-judge', [
+    (s, rng) => {
+      const [ask, q, a] = pick(rng, POINTWISE_JUDGES);
+      return rng() < 0.5 ? `${ask}\n${q}: ${s.question}\n${a}: ${s.responseA}` : `${q}: ${s.question}\n${a}: ${s.responseA}\n\n${ask}`;
+    },
+  ]),
+  g('multilingual-pairwise-judge', [
+    (s, rng) => {
+      const [ask, q, a, b] = pick(rng, PAIRWISE_JUDGES);
+      return `${ask}\n\n${q}: ${s.question}\n${a}: ${s.responseA}\n${b}: ${s.responseB}`;
+    },
+  ]),
   n('procedure-walkthroughs', [
     (_s, rng) => `${pick(rng, PROCEDURE_ASKS)} ${pick(rng, PROCEDURES)}${pick(rng, ['?', '.', ' with examples.', ', and tell me what tools I need.', ' in under ten steps.'])}`,
     (_s, rng) => `I want you to act as a ${pick(rng, ['computer science teacher', 'plumber', 'personal trainer', 'accountant', 'gardener'])}. ${pick(rng, ['Explain step by step using examples', 'Walk me through it step by step', 'Teach me one step at a time'])} how to ${pick(rng, PROCEDURES)}.`,
@@ -261,4 +328,8 @@ export const DISTILLATION_WRAPPER_FAMILIES: readonly Family[] = [
     (_s, rng) => `${pick(rng, ['Sure, here is a plan for your launch:', 'Here are the steps we discussed:', 'Your previous answer was:', 'You wrote this earlier:'])}\n${pick(rng, ['Step 1: pick a date. Step 2: invite the press. Step 3: send reminders.', 'Step 1: Subject line: Thanks for coming! Step 2: Subject line: Shall we meet? Step 3: Subject line: A quick follow-up.', '1. Gather feedback 2. Decide on scope 3. Write the brief', 'First, think about your audience. Then outline the talk. Finally, rehearse twice.'])}\n${pick(rng, ['Make each step shorter.', 'Rewrite this in a friendlier tone.', 'Add a step about the budget.', 'Turn this into a table.', 'Translate it into Spanish.'])}`,
   ]),
   n('foreign-language-requests', [(_s, rng) => pick(rng, FOREIGN_BENIGN)]),
+  n('foreign-language-questions', [
+    (_s, rng) => pick(rng, FOREIGN_QUESTIONS),
+    (_s, rng) => `${pick(rng, FOREIGN_QUESTIONS)} ${pick(rng, ['', 'Please answer in English.', '(answer briefly)', 'Explain simply.'])}`.trim(),
+  ]),
 ];
