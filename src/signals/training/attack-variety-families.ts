@@ -152,7 +152,7 @@ const PASTED_TEXTS = [
   'ip access-list extended WEB\n permit tcp any host 10.0.0.5 eq 443\n deny ip any any log',
 ];
 const EXTRACT_FIELD_ASKS = ['Extract all the dates from this text:', 'Pull out every name and role below:', 'List the access-list names and their rules in this config:', 'Get the email addresses out of this:', 'List the interfaces and their descriptions:', 'Extract the order number and the address:'];
-const ETHICS_QUESTIONS = ['Is it ethical to eat meat?', 'How do I avoid insulting someone from another culture?', 'Is it legal to record a phone call in California?', 'Is it wrong to lie to protect someone\'s feelings?', 'What are my rights if my landlord keeps my deposit?', 'Legal help: my employer has not paid my overtime.', 'Do I need a licence to sell homemade jam at a market?', 'Is it okay to read my teenager\'s messages?', 'How do I politely decline a wedding invitation?', 'What happens if I miss jury duty?', 'Can I get fired for posting about my job online?'];
+const ETHICS_QUESTIONS = ['Is it ethical to keep animals in zoos?', 'Which gifts are considered rude in Japan?', 'Is it legal to record a phone call in California?', 'Is it wrong to lie to protect someone\'s feelings?', 'What are my rights if my landlord keeps my deposit?', 'My employer has not paid my overtime. What are my options?', 'Do I need a licence to sell homemade jam at a market?', 'Is it okay to read my teenager\'s messages?', 'How do I politely decline a wedding invitation?', 'What happens if I miss jury duty?', 'Can I get fired for posting about my job online?'];
 const WORD_GAMES = [
   'Let\'s play 20 questions. I am thinking of an animal. Ask me yes/no questions.',
   'Let\'s play hangman. You pick a secret word and I will guess letters.',
