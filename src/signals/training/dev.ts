@@ -63,6 +63,8 @@ function main(): void {
         means.add(`${head}: AUC`, rocAuc(pos, neg));
         means.add(`${head}: TPR@1%`, tprAtFpr(pos, neg, 0.01));
         means.add(`${head}: TPR@0.5%`, tprAtFpr(pos, neg, 0.005));
+        // About one dev negative: noisy, but it is where a deployment threshold would sit.
+        means.add(`${head}: TPR@0.1%`, tprAtFpr(pos, neg, 0.001));
         means.add(`${head}: held-out hard negatives above the 1% threshold`, hard.filter((s) => s > threshold).length / Math.max(1, hard.length));
         // Per generation: a later generation's families must also lift the earlier ones' held-out families.
         FAMILY_GENERATIONS.forEach((generation, g) => {

@@ -1,0 +1,64 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { seededRng } from '../classifier/rng.ts';
+import { ATTACK_VARIETY_FAMILIES } from './attack-variety-families.ts';
+import { FAMILY_GENERATIONS, HELD_OUT_FAMILIES } from './corpus.ts';
+import { DISTILLATION_WRAPPER_FAMILIES } from './distillation-wrapper-families.ts';
+import { fill, heldOutFamilyIds, type Family } from './family.ts';
+import { makeSlots, proceduralQuestion } from './fillers.ts';
+
+const GENERATIONS: ReadonlyArray<readonly [string, readonly Family[]]> = [
+  ['distillation wrappers', DISTILLATION_WRAPPER_FAMILIES],
+  ['attack variety', ATTACK_VARIETY_FAMILIES],
+];
+
+function texts(family: Family, seed: number, count: number): string[] {
+  const rng = seededRng(seed);
+  return Array.from({ length: count }, () => fill(family, makeSlots(proceduralQuestion(rng), rng), rng));
+}
+
+for (const [name, families] of GENERATIONS) {
+  test(`${name} families: deterministic for a seed; positives compositional; no two families write the same text`, () => {
+    const owner = new Map<string, string>();
+    for (const family of families) {
+      assert.deepEqual(texts(family, 11, 20), texts(family, 11, 20), family.id);
+      const written = new Set(texts(family, 5, 80));
+      // Hard negatives may draw from fixed lists of ordinary requests; a positive wrapper must vary.
+      assert.ok(written.size >= (family.kind === 'negative' ? 5 : 40), `${family.id}: ${written.size} distinct of 80`);
+      for (const text of written) {
+        const other = owner.get(text);
+        assert.ok(other === undefined, `${family.id} and ${other} both write: ${text}`);
+        owner.set(text, family.id);
+      }
+    }
+  });
+
+  test(`${name} families: a generation of their own, each kind with families on both sides of the held-out split`, () => {
+    assert.ok(FAMILY_GENERATIONS.includes(families));
+    const held = heldOutFamilyIds(families);
+    for (const family of families) assert.equal(HELD_OUT_FAMILIES.has(family.id), held.has(family.id), family.id);
+    for (const kind of new Set(families.map((f) => f.kind))) {
+      const ids = families.filter((f) => f.kind === kind).map((f) => f.id);
+      assert.ok(ids.some((id) => held.has(id)) && ids.some((id) => !held.has(id)), `${name}: ${kind}`);
+    }
+  });
+}
+
+test('distillation wrappers: every positive keeps the task it wraps (a distiller harvests the answer too)', () => {
+  const rng = seededRng(9);
+  for (const family of DISTILLATION_WRAPPER_FAMILIES.filter((f) => f.kind === 'reasoning_elicitation')) {
+    for (let i = 0; i < 20; i++) {
+      const slots = makeSlots(proceduralQuestion(rng), rng);
+      const text = fill(family, slots, rng);
+      assert.ok(text.includes(slots.question), `${family.id}: ${text}`);
+    }
+  }
+});
+
+test('attack variety: ciphered goals are not left in plain text', () => {
+  const cipher = ATTACK_VARIETY_FAMILIES.find((f) => f.id === 'jailbreak/variety-cipher-then-obey')!;
+  for (const text of texts(cipher, 3, 40)) {
+    const body = text.split('\n').slice(1).join('\n');
+    assert.ok(!/\b(explain|write|tell me|describe|give)\b/i.test(body), text);
+  }
+});
