@@ -12,7 +12,7 @@
  * together (the tight gates below), so benign text usually runs none. The expressions are linear (no nested quantifiers
  * over the same characters), so a hostile prompt cannot make them slow.
  */
-import { avalanche, FNV_OFFSET, fnvStep } from './hash.ts';
+import { avalanche, Fnv, fnvStep } from './hash.ts';
 
 export const DENSE_FEATURE_NAMES = [
   'odd_token_share',
@@ -425,7 +425,7 @@ export const PREFIX5_SEED = 0x2545f491;
 export const PREFIX7_SEED = 0x68e31da4;
 
 function wordFnv(text: string, length: number): number {
-  let h = FNV_OFFSET;
+  let h = Fnv.OFFSET;
   for (let i = 0; i < length; i++) h = fnvStep(h, text.charCodeAt(i));
   return h;
 }

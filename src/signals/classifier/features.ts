@@ -8,7 +8,7 @@
 import { userUnits } from '../text/code-units.ts';
 import { finishWordVotes, startWordVotes, voteLetterRuns, voteLetters, voteSymbolAboveAscii, voteWordAboveAscii } from '../text/language.ts';
 import { isKnownLowerCase } from '../text/normalize.ts';
-import { avalanche, FNV_OFFSET, fnvStep } from './hash.ts';
+import { avalanche, Fnv, fnvStep } from './hash.ts';
 import {
   ANCHOR_PAIRS, CHAR_FLAG_BRACKET, CHAR_FLAG_LT, DENSE_FEATURE_COUNT, denseFeatures, emptyStats, F_PERSUASION, F_SCORE, G_BRACKETED_AB, G_QUOTED_SCORE, G_TAG_WORD,
   GATE_PAIR_COUNT, GATE_PAIRS, LEX_ANCHORS, LEX_GATES, LEX_HARM, lexicon, PAIR_COUNT, prefixKey, PREFIX5_SEED, PREFIX7_SEED, resetStats, updateNear, wordKey,
@@ -22,8 +22,6 @@ const TAIL_CHARS = 1024;
 /** Decoded hidden instructions added to the classifier text, at most this much in all. */
 const MAX_DECODED_CHARS = 1024;
 
-const SEED_WORD = 0x1b873593;
-const SEED_BIGRAM = 0x27d4eb2f;
 
 export interface FeatureVector {
   /**
@@ -53,12 +51,23 @@ export function classifierText(user: string, decoded: readonly string[]): string
 }
 
 
-const GOLDEN = 0x9e3779b1;
-const SEED_CHAR4 = 0x5851f42d;
+/**
+ * The feature hashing's multiplier and seeds, as a const enum so that the bundle writes them as literals (a
+ * module-level const is a module variable there, which V8 reloads and checks at every use in the character loop;
+ * a number above 2^31, like GOLDEN, it also unboxes at every use).
+ */
+const enum Hash {
+  GOLDEN = 0x9e3779b1,
+  SEED_WORD = 0x1b873593,
+  SEED_BIGRAM = 0x27d4eb2f,
+  SEED_CHAR4 = 0x5851f42d,
+}
 
 /** sign(c) * log1p(|c|) for counts c in [-LOG_RANGE, LOG_RANGE] (larger counts are clamped), precomputed. */
-const LOG_RANGE = 255;
-const SIGNED_LOG1P = Float32Array.from({ length: 2 * LOG_RANGE + 1 }, (_, i) => Math.sign(i - LOG_RANGE) * Math.log1p(Math.abs(i - LOG_RANGE)));
+const enum Log {
+  RANGE = 255,
+}
+const SIGNED_LOG1P = Float32Array.from({ length: 2 * Log.RANGE + 1 }, (_, i) => Math.sign(i - Log.RANGE) * Math.log1p(Math.abs(i - Log.RANGE)));
 
 /** Reusable accumulators for one bucket count; extraction is synchronous, so one set per size suffices. */
 export class Scratch {
@@ -94,37 +103,39 @@ export class Scratch {
 
 const scratchByBits = new Map<number, Scratch>();
 
-// Character classes of a code unit, as bits (CLASS_OF_ASCII and classOf).
-/** Part of a word: letters, digits and non-ASCII letters (as in the lexicon). */
-const C_WORD = 1;
-const C_CONSONANT = 2;
-const C_VOWEL = 4;
-const C_DIGIT = 8;
-/** Neither space nor part of a word. */
-const C_SYMBOL = 16;
-/** Symbols natural text seldom glues to words (brackets, backslash, operators, markup). */
-const C_RARE = 32;
-const C_SPACE = 64;
-/** A non-ASCII letter (also C_WORD). */
-const C_OTHER_LETTER = 128;
-/** A non-ASCII character that is not a letter (also C_SYMBOL). */
-const C_OTHER_SYMBOL = 256;
-const C_ASCII_ALNUM = C_CONSONANT | C_VOWEL | C_DIGIT;
+/** Character classes of a code unit, as bits (CLASS_OF_ASCII and classOf); a const enum, as Hash above. */
+const enum C {
+  /** Part of a word: letters, digits and non-ASCII letters (as in the lexicon). */
+  WORD = 1,
+  CONSONANT = 2,
+  VOWEL = 4,
+  DIGIT = 8,
+  /** Neither space nor part of a word. */
+  SYMBOL = 16,
+  /** Symbols natural text seldom glues to words (brackets, backslash, operators, markup). */
+  RARE = 32,
+  SPACE = 64,
+  /** A non-ASCII letter (also WORD). */
+  OTHER_LETTER = 128,
+  /** A non-ASCII character that is not a letter (also SYMBOL). */
+  OTHER_SYMBOL = 256,
+  ASCII_ALNUM = CONSONANT | VOWEL | DIGIT,
+}
 /** The '<' and '[' flags of the dense features ride in the class bits, at their own positions. */
 const C_CHAR_FLAGS = CHAR_FLAG_LT | CHAR_FLAG_BRACKET;
 /** Class bits of each ASCII code unit (the text is lowercased). */
 const CLASS_OF_ASCII = Int32Array.from({ length: 128 }, (_, code) => {
   const char = String.fromCharCode(code);
-  if (code === 32 || code === 10 || code === 9 || code === 13) return C_SPACE;
-  if (code >= 97 && code <= 122) return C_WORD | ('aeiouy'.includes(char) ? C_VOWEL : C_CONSONANT);
-  if (code >= 48 && code <= 57) return C_WORD | C_DIGIT;
+  if (code === 32 || code === 10 || code === 9 || code === 13) return C.SPACE;
+  if (code >= 97 && code <= 122) return C.WORD | ('aeiouy'.includes(char) ? C.VOWEL : C.CONSONANT);
+  if (code >= 48 && code <= 57) return C.WORD | C.DIGIT;
   const flags = code === 60 ? CHAR_FLAG_LT : code === 91 ? CHAR_FLAG_BRACKET : 0;
-  return C_SYMBOL | flags | ('[]{}\\*+=<>|^~`@#$%&'.includes(char) ? C_RARE : 0);
+  return C.SYMBOL | flags | ('[]{}\\*+=<>|^~`@#$%&'.includes(char) ? C.RARE : 0);
 });
 
 /** Class bits of a code unit: non-ASCII letters are word characters, the rest symbols. */
 function classOf(code: number): number {
-  return code < 128 ? CLASS_OF_ASCII[code]! : isWordCode(code) ? C_WORD | C_OTHER_LETTER : C_SYMBOL | C_OTHER_SYMBOL;
+  return code < 128 ? CLASS_OF_ASCII[code]! : isWordCode(code) ? C.WORD | C.OTHER_LETTER : C.SYMBOL | C.OTHER_SYMBOL;
 }
 
 /** Non-ASCII code units that are letters (words are made of these, ASCII letters and digits). */
@@ -137,7 +148,7 @@ function isWordCode(code: number): boolean {
 
 /** Counts one hashed feature: bucket = top bits of one multiplicative mix, sign = the bit below. */
 function addFeature(scratch: Scratch, hash: number): void {
-  const mixed = Math.imul(hash ^ (hash >>> 15), GOLDEN);
+  const mixed = Math.imul(hash ^ (hash >>> 15), Hash.GOLDEN);
   const shift = scratch.shift;
   const index = mixed >>> shift;
   const counts = scratch.counts;
@@ -158,8 +169,8 @@ function addFeature(scratch: Scratch, hash: number): void {
  */
 function finishWord(scratch: Scratch, stats: PassStats, units: Uint16Array, h: number, length: number, start: number): void {
   const word = avalanche(h);
-  addFeature(scratch, word ^ SEED_WORD);
-  if (stats.words > 0) addFeature(scratch, Math.imul(scratch.previousWord, GOLDEN) ^ word ^ SEED_BIGRAM);
+  addFeature(scratch, word ^ Hash.SEED_WORD);
+  if (stats.words > 0) addFeature(scratch, Math.imul(scratch.previousWord, Hash.GOLDEN) ^ word ^ Hash.SEED_BIGRAM);
   scratch.previousWord = word;
   const key = wordKey(word);
   let lex = 0;
@@ -173,7 +184,7 @@ function finishWord(scratch: Scratch, stats: PassStats, units: Uint16Array, h: n
   }
   if (length >= 5) {
     // The running hash after 5 (and 7) code units, recomputed here rather than tracked per character.
-    let prefix = FNV_OFFSET;
+    let prefix = Fnv.OFFSET;
     for (let k = start; k < start + 5; k++) prefix = fnvStep(prefix, units[k]!);
     if ((slot = lexicon(prefixKey(prefix, PREFIX5_SEED))) >= 0) {
       lex |= LEX_ANCHORS[slot]!;
@@ -280,7 +291,7 @@ export function charPass(lower: string, scratch: Scratch, stats: PassStats): voi
   let runMixed = false;
   let previous = 0;
   // The current word: letters, digits and non-ASCII letters (as in the lexicon).
-  let wordHash = FNV_OFFSET;
+  let wordHash = Fnv.OFFSET;
   let wordStart = 0;
   /** The class bits of the word's characters, or-ed: whether it mixes ASCII and non-ASCII letters. */
   let wordClasses = 0;
@@ -290,14 +301,14 @@ export function charPass(lower: string, scratch: Scratch, stats: PassStats): voi
   scratch.lastA.fill(-1_000_000);
   scratch.gateLastA.fill(-1_000_000);
   for (let i = 0; i <= n; i++) {
-    let bits = C_SPACE;
+    let bits = C.SPACE;
     let code = 32;
     if (i < n) {
       code = units[i]!;
       window = ((window << 8) ^ code) | 0;
       if (i >= 3) {
-        const hash = window ^ SEED_CHAR4;
-        const mix = Math.imul(hash ^ (hash >>> 15), GOLDEN);
+        const hash = window ^ Hash.SEED_CHAR4;
+        const mix = Math.imul(hash ^ (hash >>> 15), Hash.GOLDEN);
         const index = mix >>> shift;
         const count = counts[index]!;
         // As in addFeature: listed when its count leaves 0, signed +1 or -1, without a branch.
@@ -307,13 +318,13 @@ export function charPass(lower: string, scratch: Scratch, stats: PassStats): voi
       }
       bits = classOf(code);
     }
-    if ((bits & C_WORD) !== 0) {
+    if ((bits & C.WORD) !== 0) {
       wordHash = fnvStep(wordHash, code);
       wordClasses |= bits;
       letters += ((bits >>> 1) | (bits >>> 2)) & 1;
-      digits += (bits & C_DIGIT) >>> 3;
+      digits += (bits & C.DIGIT) >>> 3;
       // Reset on a vowel, one more on a consonant, unchanged on digits and non-ASCII letters.
-      consonantRun = (consonantRun + ((bits & C_CONSONANT) >>> 1)) & (((bits & C_VOWEL) >>> 2) - 1);
+      consonantRun = (consonantRun + ((bits & C.CONSONANT) >>> 1)) & (((bits & C.VOWEL) >>> 2) - 1);
       consonantRunOf5 |= (4 - consonantRun) >>> 31;
       if (run > 0) {
         changes++;
@@ -328,15 +339,15 @@ export function charPass(lower: string, scratch: Scratch, stats: PassStats): voi
       scratch.size = size;
       finishWord(scratch, stats, units, wordHash, i - wordStart, wordStart);
       size = scratch.size;
-      wordHash = FNV_OFFSET;
-      if ((wordClasses & C_OTHER_LETTER) !== 0 && (wordClasses & C_ASCII_ALNUM) !== 0) stats.glued = true;
-      if ((wordClasses & C_OTHER_LETTER) !== 0) voteWordAboveAscii(lower, units, wordStart, i);
-      else if ((wordClasses & C_DIGIT) === 0) voteLetters(units, wordStart, i - wordStart);
+      wordHash = Fnv.OFFSET;
+      if ((wordClasses & C.OTHER_LETTER) !== 0 && (wordClasses & C.ASCII_ALNUM) !== 0) stats.glued = true;
+      if ((wordClasses & C.OTHER_LETTER) !== 0) voteWordAboveAscii(lower, units, wordStart, i);
+      else if ((wordClasses & C.DIGIT) === 0) voteLetters(units, wordStart, i - wordStart);
       else voteLetterRuns(units, wordStart, i);
       wordClasses = 0;
     }
     wordStart = i + 1;
-    if ((bits & C_SPACE) !== 0) {
+    if ((bits & C.SPACE) !== 0) {
       const length = i - tokenStart;
       tokenStart = i + 1;
       if (length === 0) continue;
@@ -357,9 +368,9 @@ export function charPass(lower: string, scratch: Scratch, stats: PassStats): voi
       runMixed = false;
       continue;
     }
-    if ((bits & C_OTHER_SYMBOL) !== 0) voteSymbolAboveAscii(lower, i, code);
+    if ((bits & C.OTHER_SYMBOL) !== 0) voteSymbolAboveAscii(lower, i, code);
     symbols++;
-    rare |= bits & C_RARE;
+    rare |= bits & C.RARE;
     flags |= bits;
     if (i >= tailStart) tailSymbols++;
     if (run > 0) {
@@ -456,7 +467,7 @@ export function hashedMarginsOf(text: string, decoded: readonly string[], bits: 
 }
 
 function signedLog1p(count: number): number {
-  return SIGNED_LOG1P[(count < -LOG_RANGE ? -LOG_RANGE : count > LOG_RANGE ? LOG_RANGE : count) + LOG_RANGE]!;
+  return SIGNED_LOG1P[(count < -Log.RANGE ? -Log.RANGE : count > Log.RANGE ? Log.RANGE : count) + Log.RANGE]!;
 }
 
 /** Runs the passes: bucket counts in the scratch (touched[0..size)), dense features in scratch.dense. */
