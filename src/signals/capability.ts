@@ -34,8 +34,23 @@ const LEXICON = new Map<string, LexiconEntry>();
 const PHRASES = new Map<string, Cues>();
 const LATEX = new Set(LATEX_COMMANDS);
 const TASKS = new Set(TASK_VERBS);
-/** Longer tokens are never cue words (base64 blobs, hashes): skip the lookup and its allocation. */
-const LONGEST_CUE = 24;
+/**
+ * The scan's numeric constants, as a const enum so that the bundle writes them as literals: a module-level const
+ * is a module variable there, which V8 reloads and checks at every use in the scan's loop (and unboxes, for a
+ * number above 2^31 like TOKEN_HASH_SEED).
+ */
+const enum Scan {
+  /** Longer tokens are never cue words (base64 blobs, hashes): skip the lookup and its allocation. */
+  LONGEST_CUE = 24,
+  /** What a character is to the scan: part of a token (isWordCode), a space between tokens, or another character. */
+  K_WORD = 0,
+  K_SPACE = 1,
+  K_OTHER = 2,
+  /** Slots of the cue-word table (WORD_SLOTS) and the shift that takes a hash to one: 32 - log2(WORD_SLOTS_SIZE). */
+  WORD_SLOTS_SIZE = 4096,
+  WORD_SLOT_SHIFT = 32 - 12,
+  TOKEN_HASH_SEED = 0x811c9dc5,
+}
 
 function entryOf(word: string): LexiconEntry {
   let entry = LEXICON.get(word);
@@ -108,9 +123,7 @@ function isWordCode(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c >= 0xc0;
 }
 
-/** What a character is to the scan: part of a token (isWordCode), a space between tokens, or another character. */
-const K_WORD = 0, K_SPACE = 1, K_OTHER = 2;
-const ASCII_KIND = Uint8Array.from({ length: 128 }, (_, c) => (isWordCode(c) ? K_WORD : c === 32 || c === 10 || c === 9 || c === 13 ? K_SPACE : K_OTHER));
+const ASCII_KIND = Uint8Array.from({ length: 128 }, (_, c) => (isWordCode(c) ? Scan.K_WORD : c === 32 || c === 10 || c === 9 || c === 13 ? Scan.K_SPACE : Scan.K_OTHER));
 
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
@@ -123,18 +136,14 @@ function isDigit(c: number): boolean {
  * at an empty slot, so they cost no compare. Ids index WORD_TEXT and WORD_ENTRY (undefined for a phrase tail
  * that is not a cue word itself).
  */
-const WORD_SLOTS_SIZE = 4096;
-const WORD_SLOT_SHIFT = 32 - 12; // log2(WORD_SLOTS_SIZE)
 /** Per slot: id + 1 (0 when empty), and the full token hash of that word. */
-const WORD_SLOTS = new Int16Array(WORD_SLOTS_SIZE);
-const WORD_HASHES = new Int32Array(WORD_SLOTS_SIZE);
+const WORD_SLOTS = new Int16Array(Scan.WORD_SLOTS_SIZE);
+const WORD_HASHES = new Int32Array(Scan.WORD_SLOTS_SIZE);
 const WORD_TEXT: string[] = [];
 const WORD_ENTRY: Array<LexiconEntry | undefined> = [];
 /** Per head id, its phrases' tail ids and cues in PHRASE_TAILS and PHRASE_CUES (a head has a handful). */
 const PHRASE_TAILS: number[][] = [];
 const PHRASE_CUES: Cues[][] = [];
-
-const TOKEN_HASH_SEED = 0x811c9dc5;
 
 /**
  * One step of the token hash (FNV-1a over the code units with bit 5 set): the same for both cases of an ASCII
@@ -146,13 +155,13 @@ function tokenHashStep(h: number, c: number): number {
 }
 
 function wordSlot(hash: number): number {
-  return Math.imul(hash ^ (hash >>> 15), 0x2c1b3c6d) >>> WORD_SLOT_SHIFT;
+  return Math.imul(hash ^ (hash >>> 15), 0x2c1b3c6d) >>> Scan.WORD_SLOT_SHIFT;
 }
 
 function wordIdOf(word: string): number {
-  let hash = TOKEN_HASH_SEED;
+  let hash = Scan.TOKEN_HASH_SEED;
   for (let k = 0; k < word.length; k++) hash = tokenHashStep(hash, word.charCodeAt(k));
-  for (let slot = wordSlot(hash); ; slot = (slot + 1) & (WORD_SLOTS_SIZE - 1)) {
+  for (let slot = wordSlot(hash); ; slot = (slot + 1) & (Scan.WORD_SLOTS_SIZE - 1)) {
     const id = (WORD_SLOTS[slot] ?? 0) - 1;
     if (id < 0) {
       WORD_TEXT.push(word);
@@ -193,7 +202,7 @@ function phraseOf(head: number, tail: number): Cues | undefined {
  */
 function lookupWord(units: Uint16Array, start: number, end: number, hash: number): number {
   const size = end - start;
-  for (let slot = wordSlot(hash); ; slot = (slot + 1) & (WORD_SLOTS_SIZE - 1)) {
+  for (let slot = wordSlot(hash); ; slot = (slot + 1) & (Scan.WORD_SLOTS_SIZE - 1)) {
     const id = (WORD_SLOTS[slot] ?? 0) - 1;
     if (id < 0) return -1;
     if (WORD_HASHES[slot] !== hash) continue;
@@ -236,7 +245,7 @@ function scan(text: string, weight: number, t: Tally, codeUnits: CodeUnits): voi
   headWord = '';
   const length = text.length;
   let start = -1;
-  let hash = TOKEN_HASH_SEED;
+  let hash = Scan.TOKEN_HASH_SEED;
   let upper = false;
   let lowerThenUpper = false;
   let underscore = false;
@@ -246,11 +255,11 @@ function scan(text: string, weight: number, t: Tally, codeUnits: CodeUnits): voi
   let lastSignificant = 32; // previous non-space character
   for (let i = 0; i < length; i++) {
     const c = units[i]!;
-    const kind = c < 128 ? ASCII_KIND[c]! : c >= 0xc0 ? K_WORD : K_OTHER;
-    if (kind === K_WORD) {
+    const kind = c < 128 ? ASCII_KIND[c]! : c >= 0xc0 ? Scan.K_WORD : Scan.K_OTHER;
+    if (kind === Scan.K_WORD) {
       if (start === -1) {
         start = i;
-        hash = TOKEN_HASH_SEED;
+        hash = Scan.TOKEN_HASH_SEED;
         upper = lowerThenUpper = underscore = lastLower = wide = false;
         letters = 0;
       }
@@ -278,7 +287,7 @@ function scan(text: string, weight: number, t: Tally, codeUnits: CodeUnits): voi
       endToken(start, i, hash, letters, underscore || lowerThenUpper, upper, wide);
       start = -1;
     }
-    if (kind === K_SPACE) continue;
+    if (kind === Scan.K_SPACE) continue;
     punctuation(c, lastSignificant, units[i + 1]!, i > 0 ? units[i - 1]! : 32, weight, t);
     lastSignificant = c;
   }
@@ -297,7 +306,7 @@ function endToken(start: number, end: number, hash: number, letters: number, ide
   }
   t.words += weight;
   if (identifier) t.identifiers += weight;
-  if (end - start > LONGEST_CUE) {
+  if (end - start > Scan.LONGEST_CUE) {
     t.firstWord ??= '';
     headId = -1;
     headWord = '';
