@@ -6,23 +6,41 @@
 import type { CodeUnits } from './text/code-units.ts';
 import { hashString } from './text/hash.ts';
 
-export const TOKEN_WORD = 0;
-export const TOKEN_PUNCT = 1;
-export const TOKEN_PLACEHOLDER = 2;
-
-/** Tokens read per text: 16 KB of normalized text is about 4,000 tokens. */
-export const MAX_TOKENS = 4096;
-/** Evidence kept from the masked text. */
-export const SKELETON_CHARS = 512;
-/** A quoted span longer than this is more likely a stray quote than a quoted filler. */
-const MAX_QUOTE_CHARS = 2000;
-/** Inline `code` longer than this is a stray backtick. */
-const MAX_INLINE_CODE_CHARS = 300;
-/** A token with digits this long or longer is an id (order number, hash, uuid part), not a quantity. */
-const ID_MIN_CHARS = 8;
+/**
+ * The tokenizer's numeric constants, as const enums so that the bundle writes them as literals: a module-level
+ * const is a module variable there, which V8 reloads and checks at every use in the tokenizer's loops (and unboxes,
+ * for a number above 2^31 like FNV_OFFSET).
+ */
+const enum Mask {
+  TOKEN_WORD = 0,
+  TOKEN_PUNCT = 1,
+  TOKEN_PLACEHOLDER = 2,
+  /** Tokens read per text: 16 KB of normalized text is about 4,000 tokens. */
+  MAX_TOKENS = 4096,
+  /** Evidence kept from the masked text. */
+  SKELETON_CHARS = 512,
+  /** A quoted span longer than this is more likely a stray quote than a quoted filler. */
+  MAX_QUOTE_CHARS = 2000,
+  /** Inline `code` longer than this is a stray backtick. */
+  MAX_INLINE_CODE_CHARS = 300,
+  /** A token with digits this long or longer is an id (order number, hash, uuid part), not a quantity. */
+  ID_MIN_CHARS = 8,
+  FNV_OFFSET = 0x811c9dc5,
+  FNV_PRIME = 0x01000193,
+  /** closerAt: not looked up yet. */
+  NOT_LOOKED_UP = -2,
+}
 
 /** Placeholder kinds: the name written into the skeleton and the token hash of each. */
-const P_NUM = 0, P_ID = 1, P_QUOTE = 2, P_CODE = 3, P_URL = 4, P_EMAIL = 5, P_NAME = 6;
+const enum P {
+  NUM = 0,
+  ID = 1,
+  QUOTE = 2,
+  CODE = 3,
+  URL = 4,
+  EMAIL = 5,
+  NAME = 6,
+}
 const PLACEHOLDER_NAMES = ['num', 'id', 'quote', 'code', 'url', 'email', 'name'] as const;
 const PLACEHOLDER_HASHES: readonly number[] = PLACEHOLDER_NAMES.map((name) => hashString(`<${name}>`));
 
@@ -39,16 +57,13 @@ export interface TokenStream {
 
 export function newTokenStream(): TokenStream {
   return {
-    hashes: new Uint32Array(MAX_TOKENS),
-    kinds: new Uint8Array(MAX_TOKENS),
-    contentBefore: new Int32Array(MAX_TOKENS + 1),
+    hashes: new Uint32Array(Mask.MAX_TOKENS),
+    kinds: new Uint8Array(Mask.MAX_TOKENS),
+    contentBefore: new Int32Array(Mask.MAX_TOKENS + 1),
     length: 0,
     skeleton: '',
   };
 }
-
-const FNV_OFFSET = 0x811c9dc5;
-const FNV_PRIME = 0x01000193;
 
 function isWordChar(c: number): boolean {
   return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f ||
@@ -68,18 +83,28 @@ const WORD_CODE = (() => {
 })();
 
 /** What starts a token, per ASCII character: the branch of maskTokens that reads it. */
-const T_SPACE = 0, T_NEWLINE = 1, T_BACKTICK = 2, T_QUOTE = 3, T_URL_OR_WORD = 4, T_DIGIT = 5, T_NUMBER_SIGN = 6, T_WORD = 7, T_PUNCT = 8;
-/** Not in the table: what T_URL_OR_WORD turns out to be when a URL starts there. */
-const T_URL = 9;
+const enum T {
+  SPACE = 0,
+  NEWLINE = 1,
+  BACKTICK = 2,
+  QUOTE = 3,
+  URL_OR_WORD = 4,
+  DIGIT = 5,
+  NUMBER_SIGN = 6,
+  WORD = 7,
+  PUNCT = 8,
+  /** Not in the table: what URL_OR_WORD turns out to be when a URL starts there. */
+  URL = 9,
+}
 const TOKEN_START = (() => {
-  const table = new Uint8Array(128).fill(T_PUNCT);
-  for (let c = 0; c < 128; c++) if (isWordChar(c)) table[c] = isDigit(c) ? T_DIGIT : T_WORD;
-  for (const ch of 'hHwW') table[ch.charCodeAt(0)] = T_URL_OR_WORD;
-  for (const ch of '$.-') table[ch.charCodeAt(0)] = T_NUMBER_SIGN;
-  table[0x20] = T_SPACE;
-  table[0x0a] = T_NEWLINE;
-  table[0x60] = T_BACKTICK;
-  table[0x22] = T_QUOTE;
+  const table = new Uint8Array(128).fill(T.PUNCT);
+  for (let c = 0; c < 128; c++) if (isWordChar(c)) table[c] = isDigit(c) ? T.DIGIT : T.WORD;
+  for (const ch of 'hHwW') table[ch.charCodeAt(0)] = T.URL_OR_WORD;
+  for (const ch of '$.-') table[ch.charCodeAt(0)] = T.NUMBER_SIGN;
+  table[0x20] = T.SPACE;
+  table[0x0a] = T.NEWLINE;
+  table[0x60] = T.BACKTICK;
+  table[0x22] = T.QUOTE;
   return table;
 })();
 
@@ -108,12 +133,11 @@ function closerSlot(closer: number): number {
 
 /** Position of the next closer per quote kind (-1: none), cached so that many openers cost one scan; -2: not looked up. */
 const closerAt = new Int32Array(5);
-const NOT_LOOKED_UP = -2;
 
 function findCloser(text: string, closer: number, from: number): number {
   const slot = closerSlot(closer);
-  const cached = closerAt[slot] ?? NOT_LOOKED_UP;
-  if (cached !== NOT_LOOKED_UP && (cached >= from || cached === -1)) return cached;
+  const cached = closerAt[slot] ?? Mask.NOT_LOOKED_UP;
+  if (cached !== Mask.NOT_LOOKED_UP && (cached >= from || cached === -1)) return cached;
   const at = text.indexOf(String.fromCharCode(closer), from);
   closerAt[slot] = at;
   return at;
@@ -131,12 +155,12 @@ let skeletonEnd = 0;
 
 /** Appends text[from, to) to the skeleton, no further than SKELETON_CHARS. */
 function copyToSkeleton(from: number, to: number): void {
-  const room = SKELETON_CHARS - skeleton.length;
+  const room = Mask.SKELETON_CHARS - skeleton.length;
   if (room > 0 && to > from) skeleton += skeletonText.slice(from, to - from > room ? from + room : to);
 }
 
 function addToSkeleton(kind: number, start: number, end: number): void {
-  if (skeleton.length >= SKELETON_CHARS) return;
+  if (skeleton.length >= Mask.SKELETON_CHARS) return;
   copyToSkeleton(skeletonEnd, start);
   skeleton += PLACEHOLDER_TAGS[kind] ?? '';
   skeletonEnd = end;
@@ -144,7 +168,7 @@ function addToSkeleton(kind: number, start: number, end: number): void {
 
 /** Writes token n; returns the count of word tokens among tokens [0, n + 1). */
 function put(out: TokenStream, n: number, hash: number, kind: number, content: number): number {
-  const total = kind === TOKEN_WORD ? content + 1 : content;
+  const total = kind === Mask.TOKEN_WORD ? content + 1 : content;
   out.hashes[n] = hash;
   out.kinds[n] = kind;
   out.contentBefore[n + 1] = total;
@@ -164,47 +188,47 @@ export function maskTokens(text: string, cased: boolean, out: TokenStream, codeU
   skeletonText = text;
   skeleton = '';
   skeletonEnd = 0;
-  closerAt.fill(NOT_LOOKED_UP);
+  closerAt.fill(Mask.NOT_LOOKED_UP);
 
   out.contentBefore[0] = 0;
   let i = 0;
-  while (i < len && n < MAX_TOKENS) {
+  while (i < len && n < Mask.MAX_TOKENS) {
     const c = units[i]!;
-    let start = c < 128 ? TOKEN_START[c] ?? T_PUNCT : c === 0x201c || c === 0x201e || c === 0xab || c === 0x300c ? T_QUOTE
-      : c === 0x20ac || c === 0xa3 || c === 0xa5 ? T_NUMBER_SIGN : isWordChar(c) ? T_WORD : T_PUNCT;
-    if (start === T_SPACE) { i++; continue; }
+    let start = c < 128 ? TOKEN_START[c] ?? T.PUNCT : c === 0x201c || c === 0x201e || c === 0xab || c === 0x300c ? T.QUOTE
+      : c === 0x20ac || c === 0xa3 || c === 0xa5 ? T.NUMBER_SIGN : isWordChar(c) ? T.WORD : T.PUNCT;
+    if (start === T.SPACE) { i++; continue; }
     // Words first (most tokens are words); a word starting with h or w may be a URL.
-    if (start === T_URL_OR_WORD) start = startsUrl(units, i) ? T_URL : T_WORD;
-    if (start === T_WORD) {
+    if (start === T.URL_OR_WORD) start = startsUrl(units, i) ? T.URL : T.WORD;
+    if (start === T.WORD) {
       const from = i;
       const end = wordEnd(units, len, i);
       i = end;
       if (units[i]! === 0x40 && isWordChar(units[i + 1]!)) {
         while (i < len && (isWordChar(units[i]!) || units[i]! === 0x40 || units[i]! === 0x2e || units[i]! === 0x2d)) i++;
         if (units[i - 1]! === 0x2e) i--;
-        content = put(out, n++, PLACEHOLDER_HASHES[P_EMAIL] ?? 0, TOKEN_PLACEHOLDER, content);
-        addToSkeleton(P_EMAIL, from, i);
+        content = put(out, n++, PLACEHOLDER_HASHES[P.EMAIL] ?? 0, Mask.TOKEN_PLACEHOLDER, content);
+        addToSkeleton(P.EMAIL, from, i);
         sentenceStart = false;
         continue;
       }
       const size = end - from;
-      if (wordDigits > 0 && size >= ID_MIN_CHARS) {
-        content = put(out, n++, PLACEHOLDER_HASHES[P_ID] ?? 0, TOKEN_PLACEHOLDER, content);
-        addToSkeleton(P_ID, from, end);
+      if (wordDigits > 0 && size >= Mask.ID_MIN_CHARS) {
+        content = put(out, n++, PLACEHOLDER_HASHES[P.ID] ?? 0, Mask.TOKEN_PLACEHOLDER, content);
+        addToSkeleton(P.ID, from, end);
         sentenceStart = false;
         continue;
       }
       if (cased && !sentenceStart && size >= 2 && isCapitalised(units, from, end)) {
-        content = put(out, n++, PLACEHOLDER_HASHES[P_NAME] ?? 0, TOKEN_PLACEHOLDER, content);
-        addToSkeleton(P_NAME, from, end);
+        content = put(out, n++, PLACEHOLDER_HASHES[P.NAME] ?? 0, Mask.TOKEN_PLACEHOLDER, content);
+        addToSkeleton(P.NAME, from, end);
         sentenceStart = false;
         continue;
       }
-      content = put(out, n++, finishWord(wordHash ^ size), TOKEN_WORD, content);
+      content = put(out, n++, finishWord(wordHash ^ size), Mask.TOKEN_WORD, content);
       sentenceStart = false;
       continue;
     }
-    if (start === T_NEWLINE) {
+    if (start === T.NEWLINE) {
       sentenceStart = true;
       if (units[i + 1]! === 0x20) {
         // "\n " marks a line indented by 4+ columns (see normalizeText): indented code, one token per block.
@@ -213,56 +237,56 @@ export function maskTokens(text: string, cased: boolean, out: TokenStream, codeU
           const next = text.indexOf('\n', i + 1);
           i = next === -1 ? len : next;
         }
-        content = put(out, n++, PLACEHOLDER_HASHES[P_CODE] ?? 0, TOKEN_PLACEHOLDER, content);
-        addToSkeleton(P_CODE, from, i);
+        content = put(out, n++, PLACEHOLDER_HASHES[P.CODE] ?? 0, Mask.TOKEN_PLACEHOLDER, content);
+        addToSkeleton(P.CODE, from, i);
         continue;
       }
       i++;
       continue;
     }
-    if (start === T_BACKTICK) {
+    if (start === T.BACKTICK) {
       if (text.startsWith('```', i)) {
         const close = text.indexOf('```', i + 3);
         const end = close === -1 ? len : close + 3;
-        content = put(out, n++, PLACEHOLDER_HASHES[P_CODE] ?? 0, TOKEN_PLACEHOLDER, content);
-        addToSkeleton(P_CODE, i, end);
+        content = put(out, n++, PLACEHOLDER_HASHES[P.CODE] ?? 0, Mask.TOKEN_PLACEHOLDER, content);
+        addToSkeleton(P.CODE, i, end);
         sentenceStart = false;
         i = end;
         continue;
       }
       const close = text.indexOf('`', i + 1);
-      if (close !== -1 && close - i <= MAX_INLINE_CODE_CHARS) {
-        content = put(out, n++, PLACEHOLDER_HASHES[P_CODE] ?? 0, TOKEN_PLACEHOLDER, content);
-        addToSkeleton(P_CODE, i, close + 1);
+      if (close !== -1 && close - i <= Mask.MAX_INLINE_CODE_CHARS) {
+        content = put(out, n++, PLACEHOLDER_HASHES[P.CODE] ?? 0, Mask.TOKEN_PLACEHOLDER, content);
+        addToSkeleton(P.CODE, i, close + 1);
         sentenceStart = false;
         i = close + 1;
         continue;
       }
-      start = T_PUNCT;
+      start = T.PUNCT;
     }
-    if (start === T_QUOTE) {
+    if (start === T.QUOTE) {
       const closer = closingQuote(c);
       const close = findCloser(text, closer, i + 1);
-      if (close !== -1 && close - i <= MAX_QUOTE_CHARS) {
-        content = put(out, n++, PLACEHOLDER_HASHES[P_QUOTE] ?? 0, TOKEN_PLACEHOLDER, content);
-        addToSkeleton(P_QUOTE, i, close + 1);
+      if (close !== -1 && close - i <= Mask.MAX_QUOTE_CHARS) {
+        content = put(out, n++, PLACEHOLDER_HASHES[P.QUOTE] ?? 0, Mask.TOKEN_PLACEHOLDER, content);
+        addToSkeleton(P.QUOTE, i, close + 1);
         sentenceStart = false;
         i = close + 1;
-        if (closer === 0x22) closerAt[0] = NOT_LOOKED_UP; // the closer was used; the next '"' opens
+        if (closer === 0x22) closerAt[0] = Mask.NOT_LOOKED_UP; // the closer was used; the next '"' opens
         continue;
       }
-      start = T_PUNCT;
+      start = T.PUNCT;
     }
-    if (start === T_URL) {
+    if (start === T.URL) {
       let end = i;
       while (end < len && units[end]! > 0x20) end++;
-      content = put(out, n++, PLACEHOLDER_HASHES[P_URL] ?? 0, TOKEN_PLACEHOLDER, content);
-      addToSkeleton(P_URL, i, end);
+      content = put(out, n++, PLACEHOLDER_HASHES[P.URL] ?? 0, Mask.TOKEN_PLACEHOLDER, content);
+      addToSkeleton(P.URL, i, end);
       sentenceStart = false;
       i = end;
       continue;
     }
-    if (start === T_DIGIT || (start === T_NUMBER_SIGN && isDigit(units[i + 1]!))) {
+    if (start === T.DIGIT || (start === T.NUMBER_SIGN && isDigit(units[i + 1]!))) {
       // A number with its decimal point, separators, fraction bar, unit or currency sign: "$1,299.50", "3/4", "12kg".
       let end = i + 1;
       let size = 1;
@@ -273,8 +297,8 @@ export function maskTokens(text: string, cased: boolean, out: TokenStream, codeU
         break;
       }
       if (units[end]! === 0x25) end++; // %
-      const kind = size >= ID_MIN_CHARS ? P_ID : P_NUM;
-      content = put(out, n++, PLACEHOLDER_HASHES[kind] ?? 0, TOKEN_PLACEHOLDER, content);
+      const kind = size >= Mask.ID_MIN_CHARS ? P.ID : P.NUM;
+      content = put(out, n++, PLACEHOLDER_HASHES[kind] ?? 0, Mask.TOKEN_PLACEHOLDER, content);
       addToSkeleton(kind, i, end);
       sentenceStart = false;
       i = end;
@@ -283,13 +307,13 @@ export function maskTokens(text: string, cased: boolean, out: TokenStream, codeU
     // Punctuation: a run of one character ("...", "###", "---") is one token.
     let end = i + 1;
     while (end < len && units[end]! === c) end++;
-    content = put(out, n++, finishWord(Math.imul(c, 0x9e3779b1) ^ 0x7f4a7c15), TOKEN_PUNCT, content);
+    content = put(out, n++, finishWord(Math.imul(c, 0x9e3779b1) ^ 0x7f4a7c15), Mask.TOKEN_PUNCT, content);
     if (c === 0x2e || c === 0x21 || c === 0x3f || c === 0x3002 || c === 0xff1f || c === 0xff01) sentenceStart = true;
     i = end;
   }
   copyToSkeleton(skeletonEnd, i);
   out.length = n;
-  const kept = skeleton.length > SKELETON_CHARS ? skeleton.slice(0, SKELETON_CHARS) : skeleton;
+  const kept = skeleton.length > Mask.SKELETON_CHARS ? skeleton.slice(0, Mask.SKELETON_CHARS) : skeleton;
   out.skeleton = cased ? kept.toLowerCase() : kept;
   skeletonText = '';
   skeleton = '';
@@ -304,7 +328,7 @@ let wordDigits = 0;
  * count in wordHash and wordDigits. An apostrophe inside a word ("don't") belongs to it.
  */
 function wordEnd(units: Uint16Array, len: number, i: number): number {
-  let h = FNV_OFFSET;
+  let h = Mask.FNV_OFFSET;
   let digits = 0;
   for (; i < len; i++) {
     let d = units[i]!;
@@ -320,7 +344,7 @@ function wordEnd(units: Uint16Array, len: number, i: number): number {
       if (d !== 0x2019 || !apostropheInWord(units, len, i)) break;
       d = 0x27;
     }
-    h = Math.imul(h ^ d, FNV_PRIME);
+    h = Math.imul(h ^ d, Mask.FNV_PRIME);
   }
   wordHash = h;
   wordDigits = digits;
