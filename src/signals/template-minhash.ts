@@ -4,12 +4,25 @@
  */
 import { combineHash, fmix32, hex32Key, hex64 } from './text/hash.ts';
 
-/** Bins of a MinHash signature; 64 bins estimate a Jaccard of 0.8 within about ±0.05. */
-export const MINHASH_BINS = 64;
-const BIN_SHIFT = 26; // 32 - log2(MINHASH_BINS)
-/** LSH: 16 bands of 4 rows. Two sets share a band with p = 1 - (1 - J^4)^16: 0.99 at J = 0.7, 0.01 at J = 0.2. */
-export const LSH_BANDS = 16;
-export const LSH_ROWS = 4;
+/**
+ * The sketches' sizes, as a const enum so that the bundle writes them as literals: a module-level const is a module
+ * variable there, which V8 reloads and checks at every use in the loops below.
+ */
+export const enum Sketch {
+  /** Bins of a MinHash signature; 64 bins estimate a Jaccard of 0.8 within about ±0.05. */
+  MINHASH_BINS = 64,
+  /** 32 - log2(MINHASH_BINS): the top bits of a hash pick its bin. */
+  BIN_SHIFT = 26,
+  /** LSH: 16 bands of 4 rows. Two sets share a band with p = 1 - (1 - J^4)^16: 0.99 at J = 0.7, 0.01 at J = 0.2. */
+  LSH_BANDS = 16,
+  LSH_ROWS = 4,
+  /** A bin no shingle reached yet (above every 26-bit value). */
+  EMPTY_BIN = 0x7fffffff,
+  /** Attempts donorFor tests at once: with a quarter of the bins filled, 4 find a donor for 2 empty bins in 3. */
+  EARLY_ATTEMPTS = 4,
+  /** Attempts of every bin kept in DONORS, so that densifying costs table reads. */
+  DONOR_ATTEMPTS = 32,
+}
 
 /**
  * Fills `signature` with the MinHash of `shingles[from, to)`; false when the range is empty.
@@ -18,11 +31,11 @@ export const LSH_ROWS = 4;
 export function minhashInto(shingles: Uint32Array, from: number, to: number, signature: Uint32Array): boolean {
   if (to <= from) return false;
   // Bins are kept as int32 (the values are 26 bits; EMPTY_BIN above them) so that the minimum needs no branch.
-  const bins = workingBins.fill(EMPTY_BIN);
+  const bins = workingBins.fill(Sketch.EMPTY_BIN);
   for (let i = from; i < to; i++) {
     const h = shingles[i] ?? 0;
     // Shingle hashes are already mixed: the top bits pick the bin, the rest is the value compared.
-    const bin = h >>> BIN_SHIFT;
+    const bin = h >>> Sketch.BIN_SHIFT;
     // The minimum in integer arithmetic (Math.min works on doubles): both values are in [0, 2^31), so the
     // difference cannot overflow and its sign bit says which is smaller.
     const current = bins[bin]!;
@@ -36,8 +49,7 @@ export function minhashInto(shingles: Uint32Array, from: number, to: number, sig
   return true;
 }
 
-const EMPTY_BIN = 0x7fffffff;
-const workingBins = new Int32Array(MINHASH_BINS);
+const workingBins = new Int32Array(Sketch.MINHASH_BINS);
 /** The same memory read as unsigned: the bins are non-negative, so the values are the same. */
 const workingBinsUnsigned = new Uint32Array(workingBins.buffer);
 
@@ -60,11 +72,11 @@ function densify(bins: Int32Array): void {
   // about half of them in a sparse window. A filled bin is never written, so donors keep their own values.
   for (let empty = ~low; empty !== 0; empty &= empty - 1) {
     const b = 31 - Math.clz32(empty & -empty);
-    bins[b] = bins[donorFor(b, low, high)] ?? EMPTY_BIN;
+    bins[b] = bins[donorFor(b, low, high)] ?? Sketch.EMPTY_BIN;
   }
   for (let empty = ~high; empty !== 0; empty &= empty - 1) {
     const b = 32 + 31 - Math.clz32(empty & -empty);
-    bins[b] = bins[donorFor(b, low, high)] ?? EMPTY_BIN;
+    bins[b] = bins[donorFor(b, low, high)] ?? Sketch.EMPTY_BIN;
   }
 }
 
@@ -72,34 +84,30 @@ function densify(bins: Int32Array): void {
 function donorFor(b: number, low: number, high: number): number {
   // The first EARLY_ATTEMPTS attempts are tested without a branch (whether an attempt hits a filled bin is a coin
   // flip in a sparse window, which a branch would mispredict), the last first so that the earliest hit wins.
-  const first = b * DONOR_ATTEMPTS;
+  const first = b * Sketch.DONOR_ATTEMPTS;
   let donor = -1;
-  for (let k = EARLY_ATTEMPTS - 1; k >= 0; k--) {
+  for (let k = Sketch.EARLY_ATTEMPTS - 1; k >= 0; k--) {
     const candidate = DONORS[first + k]!;
     const mask = low ^ ((low ^ high) & -(candidate >>> 5)); // low for bins 0..31, high for 32..63
     const filled = (mask >>> (candidate & 31)) & 1;
     donor = (candidate & -filled) | (donor & (filled - 1));
   }
   if (donor >= 0) return donor;
-  for (let attempt = EARLY_ATTEMPTS + 1; ; attempt++) {
-    const candidate = attempt <= DONOR_ATTEMPTS ? DONORS[first + attempt - 1] ?? 0 : donorOf(b, attempt);
+  for (let attempt = Sketch.EARLY_ATTEMPTS + 1; ; attempt++) {
+    const candidate = attempt <= Sketch.DONOR_ATTEMPTS ? DONORS[first + attempt - 1] ?? 0 : donorOf(b, attempt);
     if ((((candidate < 32 ? low : high) >>> (candidate & 31)) & 1) !== 0) return candidate;
   }
 }
 
-/** Attempts donorFor tests at once: with a quarter of the bins filled, 4 find a donor for 2 empty bins in 3. */
-const EARLY_ATTEMPTS = 4;
-
 /** The bin an empty bin `b` borrows from at its `attempt`-th try. */
 function donorOf(b: number, attempt: number): number {
-  return fmix32(Math.imul(b + 1, 0x9e3779b1) ^ Math.imul(attempt, 0x85ebca6b)) >>> BIN_SHIFT;
+  return fmix32(Math.imul(b + 1, 0x9e3779b1) ^ Math.imul(attempt, 0x85ebca6b)) >>> Sketch.BIN_SHIFT;
 }
 
-/** donorOf for the first DONOR_ATTEMPTS attempts of every bin, so that densifying costs table reads. */
-const DONOR_ATTEMPTS = 32;
+/** donorOf for the first DONOR_ATTEMPTS attempts of every bin. */
 const DONORS = (() => {
-  const table = new Uint8Array(MINHASH_BINS * DONOR_ATTEMPTS);
-  for (let b = 0; b < MINHASH_BINS; b++) for (let a = 1; a <= DONOR_ATTEMPTS; a++) table[b * DONOR_ATTEMPTS + a - 1] = donorOf(b, a);
+  const table = new Uint8Array(Sketch.MINHASH_BINS * Sketch.DONOR_ATTEMPTS);
+  for (let b = 0; b < Sketch.MINHASH_BINS; b++) for (let a = 1; a <= Sketch.DONOR_ATTEMPTS; a++) table[b * Sketch.DONOR_ATTEMPTS + a - 1] = donorOf(b, a);
   return table;
 })();
 
@@ -121,12 +129,12 @@ export function estimateJaccard(a: Uint32Array, b: Uint32Array): number {
 export function bandKeys(signature: Uint32Array, prefix: string, seed: number, keys: string[]): void {
   let heads = BAND_PREFIXES.get(prefix);
   if (heads === undefined) {
-    heads = Array.from({ length: LSH_BANDS }, (_, band) => prefix + band + ':');
+    heads = Array.from({ length: Sketch.LSH_BANDS }, (_, band) => prefix + band + ':');
     BAND_PREFIXES.set(prefix, heads);
   }
-  for (let band = 0; band < LSH_BANDS; band++) {
+  for (let band = 0; band < Sketch.LSH_BANDS; band++) {
     let h = seed;
-    for (let row = 0; row < LSH_ROWS; row++) h = combineHash(h, signature[band * LSH_ROWS + row] ?? 0);
+    for (let row = 0; row < Sketch.LSH_ROWS; row++) h = combineHash(h, signature[band * Sketch.LSH_ROWS + row] ?? 0);
     keys.push(hex32Key(heads[band]!, fmix32(h)));
   }
 }
@@ -142,10 +150,10 @@ const BAND_PREFIXES = new Map<string, string[]>();
  * runs through all seven planes unconditionally: stopping once it is 0 would cost a mispredicted branch per vote.
  */
 export function simhashOf(signature: Uint32Array): string {
-  if (signature.length !== MINHASH_BINS) return '0'.repeat(16);
+  if (signature.length !== Sketch.MINHASH_BINS) return '0'.repeat(16);
   let l0 = 0, l1 = 0, l2 = 0, l3 = 0, l4 = 0, l5 = 0, l6 = 0;
   let h0 = 0, h1 = 0, h2 = 0, h3 = 0, h4 = 0, h5 = 0, h6 = 0;
-  for (let i = 0; i < MINHASH_BINS; i++) {
+  for (let i = 0; i < Sketch.MINHASH_BINS; i++) {
     const v = signature[i] ?? 0;
     let carry = fmix32(v ^ 0x27d4eb2f) | 0;
     let next = carry & l0; l0 ^= carry; carry = next;

@@ -19,7 +19,7 @@ import { combineHash, fmix32, hex32Key } from './text/hash.ts';
 import { CodeUnits, userCasedUnits } from './text/code-units.ts';
 import { detectLanguage } from './text/language.ts';
 import { maskTokens, newTokenStream, type TokenStream } from './template-mask.ts';
-import { bandKeys, MINHASH_BINS, minhashInto, simhashOf } from './template-minhash.ts';
+import { bandKeys, minhashInto, simhashOf, Sketch } from './template-minhash.ts';
 
 export { estimateJaccard } from './template-minhash.ts';
 
@@ -40,7 +40,7 @@ const userTokens = newTokenStream();
 const systemTokens = newTokenStream();
 const systemUnits = new CodeUnits();
 const shingles = new Uint32Array(userTokens.hashes.length);
-const scratch = new Uint32Array(MINHASH_BINS);
+const scratch = new Uint32Array(Sketch.MINHASH_BINS);
 
 /** Distinct seeds per view, so the same band value in two views gives two different keys. */
 const SEED = { s: 0x1b873593, f: 0x38b34ae5, h: 0x5bd1e995, t: 0x7feb352d, he: 0x2c1b3c6d, te: 0x297a2d39 } as const;
@@ -124,10 +124,10 @@ let signaturesInBlock = SIGNATURES_PER_BLOCK;
 
 function signatureCopy(signature: Uint32Array): Uint32Array<ArrayBuffer> {
   if (signaturesInBlock === SIGNATURES_PER_BLOCK) {
-    signatureBlock = new ArrayBuffer(SIGNATURES_PER_BLOCK * MINHASH_BINS * Uint32Array.BYTES_PER_ELEMENT);
+    signatureBlock = new ArrayBuffer(SIGNATURES_PER_BLOCK * Sketch.MINHASH_BINS * Uint32Array.BYTES_PER_ELEMENT);
     signaturesInBlock = 0;
   }
-  const copy = new Uint32Array(signatureBlock, signaturesInBlock * MINHASH_BINS * Uint32Array.BYTES_PER_ELEMENT, MINHASH_BINS);
+  const copy = new Uint32Array(signatureBlock, signaturesInBlock * Sketch.MINHASH_BINS * Uint32Array.BYTES_PER_ELEMENT, Sketch.MINHASH_BINS);
   signaturesInBlock++;
   copy.set(signature);
   return copy;
