@@ -77,6 +77,32 @@ const TEST_LIMIT = 4096;
 // ---- the word lexicon: regex anchors, harm categories, framing words ----
 
 /**
+ * The flags and lexicon constants the classifier's word pass (features.ts) reads at every word, as a const enum so
+ * that the bundle writes them as literals (a module-level const is a module variable there, which V8 reloads and
+ * checks at every use). Their bits sit among the other flags below, where a comment marks each.
+ */
+export const enum Lex {
+  /** Anchor flag, also set by the token pass on '<'. */
+  CHAR_FLAG_LT = 1 << 12,
+  /** Anchor flag, also set by the token pass on '['. */
+  CHAR_FLAG_BRACKET = 1 << 14,
+  /** Persuasion / legitimacy framing words (education, research, fiction, urgency). */
+  F_PERSUASION = 1 << 17,
+  F_SCORE = 1 << 22,
+  /** Gate set by the word pass: a one-letter word "a" or "b" right after '[' (CANDIDATES' "[[a]]", "[b]"). */
+  G_BRACKETED_AB = 1 << 6,
+  /** Gate set by the word pass: the word "score" between double quotes (CANDIDATES' '"score":'). */
+  G_QUOTED_SCORE = 1 << 7,
+  /** Gate of THINKING_TAGS' tag words (see its gates below). */
+  G_TAG_WORD = 1 << 29,
+  /** Slots of the lexicon table. */
+  SIZE = 4096,
+  /** Seeds that separate the three key kinds of one word: the whole word, its 5- and its 7-character prefix. */
+  PREFIX5_SEED = 0x2545f491,
+  PREFIX7_SEED = 0x68e31da4,
+}
+
+/**
  * Anchor flags. A pattern runs only when both of its flags are set: its A flag (a word every match
  * contains, usually the verb or the first word) and its B flag (another word every match contains,
  * usually the object); single-flag patterns use the same bit twice.
@@ -93,21 +119,18 @@ const R_B = 1 << 8;
 const P_A = 1 << 9;
 const P_B = 1 << 10;
 const F_REASONING = 1 << 11;
-/** Also set by the token pass on '<'. */
-export const CHAR_FLAG_LT = 1 << 12;
-const F_THINK_TAGS = CHAR_FLAG_LT;
+// 1 << 12: Lex.CHAR_FLAG_LT
+const F_THINK_TAGS = Lex.CHAR_FLAG_LT;
 const F_GRADING = 1 << 13;
-/** Also set by the token pass on '['. */
-export const CHAR_FLAG_BRACKET = 1 << 14;
+// 1 << 14: Lex.CHAR_FLAG_BRACKET
 const Y_A = 1 << 15;
 const Y_B = 1 << 16;
-/** Persuasion / legitimacy framing words (education, research, fiction, urgency). */
-export const F_PERSUASION = 1 << 17;
+// 1 << 17: Lex.F_PERSUASION
 const C_A = 1 << 18;
 const C_B = 1 << 19;
 const D_A = 1 << 20;
 const D_B = 1 << 21;
-export const F_SCORE = 1 << 22;
+// 1 << 22: Lex.F_SCORE
 
 /**
  * Anchor words per flag. "stem*" matches any word starting with the stem (stems match on their first 7
@@ -134,10 +157,10 @@ const ANCHORS: ReadonlyArray<readonly [number, string]> = [
   [C_B, 'b 2'],
   [D_A, 'refer* stude*'],
   [D_B, 'answe*'],
-  [F_SCORE, 'score*'],
+  [Lex.F_SCORE, 'score*'],
   [Y_A, 'say print* outpu* reply respo* answe* write only just acces*'],
   [Y_B, 'nothi* only exact* verba* entir* whole say print* outpu* reply respo* write grant*'],
-  [F_PERSUASION, 'educa* academ* researc* hypot* ficti* novel* scree* grand* purely theor* profe* exper* scena* prete* imagi* rolep* story thriller villa* chara* urgen* emergen* please desperate lives life depends'],
+  [Lex.F_PERSUASION, 'educa* academ* researc* hypot* ficti* novel* scree* grand* purely theor* profe* exper* scena* prete* imagi* rolep* story thriller villa* chara* urgen* emergen* please desperate lives life depends'],
 ];
 
 /**
@@ -249,10 +272,7 @@ const G_ONLY = 1 << 2;
 const G_ONLY_VERB = 1 << 3;
 const G_ACCESS = 1 << 4;
 const G_GRANTED = 1 << 5;
-/** Set by the word pass: a one-letter word "a" or "b" right after '[' (CANDIDATES' "[[a]]", "[b]"). */
-export const G_BRACKETED_AB = 1 << 6;
-/** Set by the word pass: the word "score" between double quotes (CANDIDATES' '"score":'). */
-export const G_QUOTED_SCORE = 1 << 7;
+// 1 << 6: Lex.G_BRACKETED_AB; 1 << 7: Lex.G_QUOTED_SCORE
 // ROLE_PLAY: "you are now", "from now on", "role play", "you will play" (5); "act as", "acting as" (7);
 // "going to act|play" (9); "in character", "imagine you are" (8); "in this story", "for a novel" (6).
 const G_RP_NOW_A = 1 << 8;
@@ -280,11 +300,8 @@ const G_GR_WHICH_B = 1 << 25;
 const G_RS_WORD = 1 << 26;
 const G_RS_A = 1 << 27;
 const G_RS_B = 1 << 28;
-/**
- * THINKING_TAGS: a tag word; the word pass keeps this flag only on a tag word right after '<' or '</'
- * ("<think>", "</inner_monologue>"). "think in", "thinking in", "reason in", "thinking language" (9).
- */
-export const G_TAG_WORD = 1 << 29;
+// THINKING_TAGS: a tag word (1 << 29: Lex.G_TAG_WORD; the word pass keeps this flag only on a tag word right after
+// '<' or '</': "<think>", "</inner_monologue>"). "think in", "thinking in", "reason in", "thinking language" (9).
 const G_TT_A = 1 << 30;
 const G_TT_B = 1 << 31;
 
@@ -317,7 +334,7 @@ const GATE_ANCHORS: ReadonlyArray<readonly [number, string]> = [
   [G_RS_WORD, 'reasoning thinking thoughts rationale scratchpad deliberation monologue'],
   [G_RS_A, 'thought chain hidden intermediate'],
   [G_RS_B, 'process of steps'],
-  [G_TAG_WORD, 'think thinking thought reasoning scratchpad cot inner analysis'],
+  [Lex.G_TAG_WORD, 'think thinking thought reasoning scratchpad cot inner analysis'],
   [G_TT_A, 'think reason thinking'],
   [G_TT_B, 'in using language'],
 ];
@@ -413,16 +430,12 @@ const HARM_CATEGORIES: readonly string[] = [
   'illegal illegally illicit harmful dangerous lethal deadly undetec* caught police unlawful weaponize',
 ];
 
-const LEX_SIZE = 4096;
-const LEX_KEYS = new Uint32Array(LEX_SIZE);
+const LEX_KEYS = new Uint32Array(Lex.SIZE);
 /** Per slot: anchor flags, tight-gate flags, and harm category bits (bit c for HARM_CATEGORIES[c]). */
-export const LEX_ANCHORS = new Int32Array(LEX_SIZE);
-export const LEX_GATES = new Int32Array(LEX_SIZE);
-export const LEX_HARM = new Uint16Array(LEX_SIZE);
+export const LEX_ANCHORS = new Int32Array(Lex.SIZE);
+export const LEX_GATES = new Int32Array(Lex.SIZE);
+export const LEX_HARM = new Uint16Array(Lex.SIZE);
 
-/** Seeds that separate the three key kinds of one word: the whole word, its 5- and its 7-character prefix. */
-export const PREFIX5_SEED = 0x2545f491;
-export const PREFIX7_SEED = 0x68e31da4;
 
 function wordFnv(text: string, length: number): number {
   let h = Fnv.OFFSET;
@@ -442,8 +455,8 @@ export function prefixKey(fnv: number, seed: number): number {
 }
 
 function lexAdd(key: number, bits: number, harm: number, gates: number): void {
-  let slot = key & (LEX_SIZE - 1);
-  while (LEX_KEYS[slot] !== 0 && LEX_KEYS[slot] !== key) slot = (slot + 1) & (LEX_SIZE - 1);
+  let slot = key & (Lex.SIZE - 1);
+  while (LEX_KEYS[slot] !== 0 && LEX_KEYS[slot] !== key) slot = (slot + 1) & (Lex.SIZE - 1);
   LEX_KEYS[slot] = key;
   LEX_ANCHORS[slot] = LEX_ANCHORS[slot]! | bits;
   LEX_HARM[slot] = LEX_HARM[slot]! | harm;
@@ -455,8 +468,8 @@ function addEntry(entry: string, bits: number, harm: number, gates = 0): void {
     const stem = entry.slice(0, -1);
     // Stems of 7+ characters match on their first 7, of 5-6 on their first 5 (only those prefixes are
     // hashed); a shorter stem is the word itself.
-    if (stem.length >= 7) lexAdd(prefixKey(wordFnv(stem, 7), PREFIX7_SEED), bits, harm, gates);
-    else if (stem.length >= 5) lexAdd(prefixKey(wordFnv(stem, 5), PREFIX5_SEED), bits, harm, gates);
+    if (stem.length >= 7) lexAdd(prefixKey(wordFnv(stem, 7), Lex.PREFIX7_SEED), bits, harm, gates);
+    else if (stem.length >= 5) lexAdd(prefixKey(wordFnv(stem, 5), Lex.PREFIX5_SEED), bits, harm, gates);
     else lexAdd(wordKey(avalanche(wordFnv(stem, stem.length))), bits, harm, gates);
   } else {
     lexAdd(wordKey(avalanche(wordFnv(entry, entry.length))), bits, harm, gates);
@@ -471,12 +484,12 @@ for (const [gate, list] of GATE_ANCHORS) for (const entry of list.split(' ')) ad
 
 /** The lexicon slot of a key (read LEX_ANCHORS / LEX_HARM there), or -1 when absent. */
 export function lexicon(key: number): number {
-  let slot = key & (LEX_SIZE - 1);
+  let slot = key & (Lex.SIZE - 1);
   for (;;) {
     const k = LEX_KEYS[slot]!;
     if (k === key) return slot;
     if (k === 0) return -1;
-    slot = (slot + 1) & (LEX_SIZE - 1);
+    slot = (slot + 1) & (Lex.SIZE - 1);
   }
 }
 
@@ -598,11 +611,11 @@ export function denseFeatures(stats: PassStats, lower: string, decoded: readonly
   out[offset + 8] = pairTest(PREFIX_FORCING, head, stats, PAIR_PREFIX) ? 1 : 0;
   out[offset + 9] = decodedInstruction;
   out[offset + 10] = reasoningNoun && REVEAL_VERB.test(head) ? 1 : reasoningNoun ? 0.5 : 0;
-  out[offset + 11] = (f & F_THINK_TAGS) !== 0 && (glued || (gates & G_TAG_WORD) !== 0 || (gateNear & GATE_NEAR_THINKING) !== 0) && THINKING_TAGS.test(head) ? 1 : 0;
+  out[offset + 11] = (f & F_THINK_TAGS) !== 0 && (glued || (gates & Lex.G_TAG_WORD) !== 0 || (gateNear & GATE_NEAR_THINKING) !== 0) && THINKING_TAGS.test(head) ? 1 : 0;
   out[offset + 12] = (f & F_GRADING) !== 0 && (glued || (gates & G_GR_WORD) !== 0 || (gateNear & GATE_NEAR_GRADING) !== 0) && GRADING.test(head) ? 1 : 0;
   // Every match of CANDIDATES has a near pair, or "[a"/"[b" (a bracketed one-letter word), or '"score"'.
   const candidatePairs = (near & (NEAR_CANDIDATE | NEAR_REFERENCE)) !== 0;
-  const candidateGate = (candidatePairs || (f & (F_SCORE | CHAR_FLAG_BRACKET)) !== 0) && (glued || candidatePairs || (gates & (G_BRACKETED_AB | G_QUOTED_SCORE)) !== 0);
+  const candidateGate = (candidatePairs || (f & (Lex.F_SCORE | Lex.CHAR_FLAG_BRACKET)) !== 0) && (glued || candidatePairs || (gates & (Lex.G_BRACKETED_AB | Lex.G_QUOTED_SCORE)) !== 0);
   out[offset + 13] = candidateGate && CANDIDATES.test(head) ? 1 : 0;
   out[offset + 14] = Math.min(1, Math.log1p(n) / 9);
   out[offset + 15] = Math.min(1, stats.harmWords / 4);

@@ -10,8 +10,8 @@ import { finishWordVotes, startWordVotes, voteLetterRuns, voteLetters, voteSymbo
 import { isKnownLowerCase } from '../text/normalize.ts';
 import { avalanche, Fnv, fnvStep } from './hash.ts';
 import {
-  ANCHOR_PAIRS, CHAR_FLAG_BRACKET, CHAR_FLAG_LT, DENSE_FEATURE_COUNT, denseFeatures, emptyStats, F_PERSUASION, F_SCORE, G_BRACKETED_AB, G_QUOTED_SCORE, G_TAG_WORD,
-  GATE_PAIR_COUNT, GATE_PAIRS, LEX_ANCHORS, LEX_GATES, LEX_HARM, lexicon, PAIR_COUNT, prefixKey, PREFIX5_SEED, PREFIX7_SEED, resetStats, updateNear, wordKey,
+  ANCHOR_PAIRS, DENSE_FEATURE_COUNT, denseFeatures, emptyStats, GATE_PAIR_COUNT, GATE_PAIRS, Lex, LEX_ANCHORS, LEX_GATES, LEX_HARM, lexicon, PAIR_COUNT,
+  prefixKey, resetStats, updateNear, wordKey,
   type PassStats,
 } from './dense-features.ts';
 
@@ -122,14 +122,14 @@ const enum C {
   ASCII_ALNUM = CONSONANT | VOWEL | DIGIT,
 }
 /** The '<' and '[' flags of the dense features ride in the class bits, at their own positions. */
-const C_CHAR_FLAGS = CHAR_FLAG_LT | CHAR_FLAG_BRACKET;
+const C_CHAR_FLAGS = Lex.CHAR_FLAG_LT | Lex.CHAR_FLAG_BRACKET;
 /** Class bits of each ASCII code unit (the text is lowercased). */
 const CLASS_OF_ASCII = Int32Array.from({ length: 128 }, (_, code) => {
   const char = String.fromCharCode(code);
   if (code === 32 || code === 10 || code === 9 || code === 13) return C.SPACE;
   if (code >= 97 && code <= 122) return C.WORD | ('aeiouy'.includes(char) ? C.VOWEL : C.CONSONANT);
   if (code >= 48 && code <= 57) return C.WORD | C.DIGIT;
-  const flags = code === 60 ? CHAR_FLAG_LT : code === 91 ? CHAR_FLAG_BRACKET : 0;
+  const flags = code === 60 ? Lex.CHAR_FLAG_LT : code === 91 ? Lex.CHAR_FLAG_BRACKET : 0;
   return C.SYMBOL | flags | ('[]{}\\*+=<>|^~`@#$%&'.includes(char) ? C.RARE : 0);
 });
 
@@ -186,14 +186,14 @@ function finishWord(scratch: Scratch, stats: PassStats, units: Uint16Array, h: n
     // The running hash after 5 (and 7) code units, recomputed here rather than tracked per character.
     let prefix = Fnv.OFFSET;
     for (let k = start; k < start + 5; k++) prefix = fnvStep(prefix, units[k]!);
-    if ((slot = lexicon(prefixKey(prefix, PREFIX5_SEED))) >= 0) {
+    if ((slot = lexicon(prefixKey(prefix, Lex.PREFIX5_SEED))) >= 0) {
       lex |= LEX_ANCHORS[slot]!;
       harmBits |= LEX_HARM[slot]!;
       gates |= LEX_GATES[slot]!;
     }
     if (length >= 7) {
       prefix = fnvStep(fnvStep(prefix, units[start + 5]!), units[start + 6]!);
-      if ((slot = lexicon(prefixKey(prefix, PREFIX7_SEED))) >= 0) {
+      if ((slot = lexicon(prefixKey(prefix, Lex.PREFIX7_SEED))) >= 0) {
         lex |= LEX_ANCHORS[slot]!;
         harmBits |= LEX_HARM[slot]!;
         gates |= LEX_GATES[slot]!;
@@ -202,12 +202,12 @@ function finishWord(scratch: Scratch, stats: PassStats, units: Uint16Array, h: n
   }
   if (length === 1 && start > 0 && units[start - 1] === 91) {
     const code = units[start]!;
-    if (code === 97 || code === 98) gates |= G_BRACKETED_AB;
+    if (code === 97 || code === 98) gates |= Lex.G_BRACKETED_AB;
   }
-  if (length === 5 && (lex & F_SCORE) !== 0 && start > 0 && units[start - 1] === 34 && units[start + 5] === 34) {
-    gates |= G_QUOTED_SCORE;
+  if (length === 5 && (lex & Lex.F_SCORE) !== 0 && start > 0 && units[start - 1] === 34 && units[start + 5] === 34) {
+    gates |= Lex.G_QUOTED_SCORE;
   }
-  if ((gates & G_TAG_WORD) !== 0 && !isAfterTagOpening(units, start)) gates &= ~G_TAG_WORD;
+  if ((gates & Lex.G_TAG_WORD) !== 0 && !isAfterTagOpening(units, start)) gates &= ~Lex.G_TAG_WORD;
   if (gates !== 0) {
     stats.gates |= gates;
     stats.gateNear = updateNear(GATE_PAIRS, gates, start, scratch.gateLastA, stats.gateFirstB, stats.gateNear);
@@ -215,7 +215,7 @@ function finishWord(scratch: Scratch, stats: PassStats, units: Uint16Array, h: n
   if (lex !== 0) {
     stats.flags |= lex;
     stats.near = updateNear(ANCHOR_PAIRS, lex, start, scratch.lastA, stats.firstB, stats.near);
-    if ((lex & F_PERSUASION) !== 0) stats.persuasionWords++;
+    if ((lex & Lex.F_PERSUASION) !== 0) stats.persuasionWords++;
   }
   if (harmBits !== 0) {
     stats.harm |= harmBits;
