@@ -136,31 +136,47 @@ function collapse(text: string, out: Uint16Array, counts: ScriptCounts, keepCase
   return n;
 }
 
-/** What a character does to the output of collapse: kept (0), line break (1), space (2) or dropped (3). */
-const KEEP = 0, BREAK = 1, SPACE = 2, DROP = 3;
+/**
+ * What a character does to the output of collapse: kept, line break, space or dropped. A const enum, as Kind
+ * below: the bundle writes its members as literals, where a module-level const is a module variable that V8
+ * reloads and checks at every use in a loop.
+ */
+const enum Role {
+  KEEP = 0,
+  BREAK = 1,
+  SPACE = 2,
+  DROP = 3,
+}
 
 /** The collapse role of a code unit other than a printable ASCII character; tag pairs are handled by the caller. */
 function roleOf(c: number): number {
   if (c <= 0x20) {
-    if (c === 0x0a || c === 0x0d || c === 0x0b || c === 0x0c) return BREAK;
-    return c === 0x20 || c === 0x09 ? SPACE : DROP;
+    if (c === 0x0a || c === 0x0d || c === 0x0b || c === 0x0c) return Role.BREAK;
+    return c === 0x20 || c === 0x09 ? Role.SPACE : Role.DROP;
   }
-  if (c < 0x80) return KEEP; // DEL is kept, as collapse keeps it
-  if (c === 0x85) return BREAK;
-  if (isSpace(c)) return SPACE;
-  return c === 0xad || isFormat(c) ? DROP : KEEP;
+  if (c < 0x80) return Role.KEEP; // DEL is kept, as collapse keeps it
+  if (c === 0x85) return Role.BREAK;
+  if (isSpace(c)) return Role.SPACE;
+  return c === 0xad || isFormat(c) ? Role.DROP : Role.KEEP;
 }
 
 /**
- * What collapseRuns makes of a character: kept as is (0), a space or line break that stays when single (1),
- * another separator or a dropped character (2), a surrogate (3), a look-alike letter (4).
+ * What collapseRuns makes of a character: kept as is, a space or line break that stays when single, another
+ * separator or a dropped character, a surrogate, a look-alike letter. skipKept reads the numbers: SINGLE is 1,
+ * and the kinds from SEPARATOR on have bit 1 or 2 set.
  */
-const KIND_KEEP = 0, KIND_SINGLE = 1, KIND_SEPARATOR = 2, KIND_SURROGATE = 3, KIND_LOOKALIKE = 4;
+const enum Kind {
+  KEEP = 0,
+  SINGLE = 1,
+  SEPARATOR = 2,
+  SURROGATE = 3,
+  LOOKALIKE = 4,
+}
 function kindOf(c: number): number {
-  if (c < 128) return c === 0x20 || c === 0x0a ? KIND_SINGLE : roleOf(c) === KEEP ? KIND_KEEP : KIND_SEPARATOR;
-  if (c >= 0xd800 && c <= 0xdfff) return KIND_SURROGATE;
-  if (c >= LOOKALIKE_MIN && c <= LOOKALIKE_MAX && LOOKALIKES.has(c)) return KIND_LOOKALIKE;
-  return roleOf(c) === KEEP ? KIND_KEEP : KIND_SEPARATOR;
+  if (c < 128) return c === 0x20 || c === 0x0a ? Kind.SINGLE : roleOf(c) === Role.KEEP ? Kind.KEEP : Kind.SEPARATOR;
+  if (c >= 0xd800 && c <= 0xdfff) return Kind.SURROGATE;
+  if (c >= LOOKALIKE_MIN && c <= LOOKALIKE_MAX && LOOKALIKES.has(c)) return Kind.LOOKALIKE;
+  return roleOf(c) === Role.KEEP ? Kind.KEEP : Kind.SEPARATOR;
 }
 
 /** kindOf of every code unit, built on first use: one load per character instead of a chain of range tests. */
@@ -209,12 +225,12 @@ function collapseRuns(text: string): string | undefined {
   const kinds = kindTable();
   let out = '';
   let copied = 0; // text[copied, i) is still to be copied unchanged
-  let previous = KIND_SINGLE; // as if a separator preceded the text: a leading space or newline goes
+  let previous = Kind.SINGLE; // as if a separator preceded the text: a leading space or newline goes
   let from = 0;
   for (;;) {
     const i = skipKept(units, len, from, previous, kinds);
     // The kind of the character before i as skipKept judged it: a space or line break left in place, or not.
-    const single = i > from ? isSingle(text.charCodeAt(i - 1)) : previous === KIND_SINGLE;
+    const single = i > from ? isSingle(text.charCodeAt(i - 1)) : previous === Kind.SINGLE;
     if (i >= len) {
       // A single space or line break at the very end was left in place: it goes.
       const end = single && len > 0 ? len - 1 : len;
@@ -224,15 +240,15 @@ function collapseRuns(text: string): string | undefined {
     if (c >= 0xd800 && c <= 0xdfff) {
       const next = i + 1 < len ? text.charCodeAt(i + 1) : 0;
       if (c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
-        if (c !== 0xdb40 || next > 0xdc7f) { from = i + 2; previous = KIND_KEEP; continue; }
+        if (c !== 0xdb40 || next > 0xdc7f) { from = i + 2; previous = Kind.KEEP; continue; }
         // A tag character is dropped like a format character: handled with the separators below.
       } else {
         out += text.slice(copied, i) + '\ufffd';
         copied = from = i + 1;
-        previous = KIND_KEEP;
+        previous = Kind.KEEP;
         continue;
       }
-    } else if (kinds[c] === KIND_LOOKALIKE) {
+    } else if (kinds[c] === Kind.LOOKALIKE) {
       return undefined;
     }
     // A run of separators and dropped characters, [start, j): one separator at most comes out of it. It starts
@@ -250,14 +266,14 @@ function collapseRuns(text: string): string | undefined {
         if (low >= 0xdc00 && low <= 0xdc7f) { j += 2; continue; }
         break;
       }
-      const role = d > 0x20 && d < 0x80 ? KEEP : roleOf(d);
-      if (role === KEEP) break;
-      if (role === BREAK) {
+      const role = d > 0x20 && d < 0x80 ? Role.KEEP : roleOf(d);
+      if (role === Role.KEEP) break;
+      if (role === Role.BREAK) {
         newline = true;
         space = false;
         atLineStart = true;
         indent = 0;
-      } else if (role === SPACE) {
+      } else if (role === Role.SPACE) {
         if (atLineStart) indent += d === 0x09 ? 4 : 1;
         else space = true;
       }
@@ -269,7 +285,7 @@ function collapseRuns(text: string): string | undefined {
       out += text.slice(copied, start) + separator;
       copied = j;
     }
-    previous = KIND_KEEP;
+    previous = Kind.KEEP;
     from = j;
   }
 }
