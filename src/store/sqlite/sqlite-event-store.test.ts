@@ -153,34 +153,4 @@ describe('SqliteEventStore', () => {
       assert.deepEqual(warnings, []);
     });
   });
-
-  it('writes a batch in slices, one turn of the event loop each, and readers see it only whole', async () => {
-    await withDir(async (dataDir) => {
-      const store = new SqliteEventStore({ dataDir, batchSize: 4, flushIntervalMs: 60_000, writeSliceMs: 0 });
-      const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
-      const reader = () => new Database(databasePath(dataDir), { readonly: true });
-      try {
-        store.append(sampleEvent('warm-up', '2025-03-01T00:00:00Z'));
-        await store.flush();
-        const other = reader();
-        const stored = (): number => (other.prepare('SELECT count(*) AS n FROM events').get() as { n: number }).n;
-        try {
-          for (let n = 0; n < 4; n++) store.append(sampleEvent(`e${n}`, '2025-03-01T00:00:01Z'));
-          // writeSliceMs 0: one row per turn, so the batch stays open for four turns and is invisible until its commit.
-          const seen: number[] = [];
-          for (let t = 0; t < 6; t++) {
-            await turn();
-            seen.push(stored());
-          }
-          assert.deepEqual(seen.slice(0, 3), [1, 1, 1]);
-          assert.equal(seen.at(-1), 5);
-          assert.deepEqual(store.stats, { written: 5, dropped: 0, queued: 0, failedBatches: 0, duplicates: 0 });
-        } finally {
-          other.close();
-        }
-      } finally {
-        await store.close();
-      }
-    });
-  });
 });
