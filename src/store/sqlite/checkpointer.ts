@@ -134,6 +134,7 @@ export function startCheckpointer(db: SqliteDatabase, file: string, options: Che
       stopped = true;
       worker.postMessage('close');
       // A checkpoint under way finishes first (busy_timeout bounds its waits); past that, stop the thread.
+      // This timer is also what keeps a shutting-down process alive until the (unref'd) worker has gone.
       const timer = setTimeout(() => void worker.terminate(), CLOSE_TIMEOUT_MS);
       await exited;
       clearTimeout(timer);
