@@ -32,6 +32,8 @@ export interface TargetScenarioSummary {
   /** Median over runs of (this target − direct) in the same run; null for direct itself. */
   addedP50Ms: number | null;
   addedP99Ms: number | null;
+  /** Lowest and highest of the paired differences behind addedP99Ms. */
+  addedP99RangeMs: [number, number] | null;
   /** Time to first streamed chunk (streamed requests on one connection only). */
   firstChunkP50Ms: number | null;
   firstChunkP99Ms: number | null;
@@ -43,6 +45,8 @@ export interface TargetScenarioSummary {
   upstreamCpuUsPerRequest: number;
   /** Median over runs of (this proxy's CPU per request ÷ the floor's); null for direct and floor. */
   cpuVsFloor: number | null;
+  /** Lowest and highest of the paired ratios behind cpuVsFloor. */
+  cpuVsFloorRange: [number, number] | null;
   throughputVsFloor: number | null;
   requests: number;
   errors: number;
@@ -59,6 +63,8 @@ export interface ScenarioSummary {
 export interface HeadlineFigure {
   label: string;
   value: number | null;
+  /** Lowest and highest over the runs, for the figures that move most from run to run. */
+  range?: [number, number] | null;
   /** The same figure for the floor proxy, where it has one: what no Node proxy gets below here. */
   floorValue: number | null;
   unit: 'ms' | '×';
@@ -192,13 +198,14 @@ export function printReport(report: BenchReport, print: (line: string) => void):
   print('');
   print('== Headline: gateway (recording on) against direct and the floor ==');
   for (const line of table(
-    ['figure', 'gateway', 'target', '', 'floor'],
+    ['figure', 'gateway', 'runs: low-high', 'target', '', 'floor'],
     report.headline.map((figure) => {
       const show = (value: number | null): Cell => (figure.unit === '×' ? ratio(value) : `${signed(value, 3)} ms`);
       const target = figure.target === null ? '' : figure.unit === '×' ? `≤ ${figure.target}×` : `≤ ${figure.target} ms`;
       const verdict =
         figure.target === null || figure.value === null ? '' : figure.value <= figure.target ? 'ok' : 'MISSED';
-      return [figure.label, show(figure.value), target, verdict, figure.floorValue === null ? '' : show(figure.floorValue)];
+      const range = figure.range ? `${show(figure.range[0])} - ${show(figure.range[1])}` : '';
+      return [figure.label, show(figure.value), range, target, verdict, figure.floorValue === null ? '' : show(figure.floorValue)];
     }),
   )) {
     print(`  ${line}`);

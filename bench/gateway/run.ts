@@ -366,12 +366,13 @@ function formatRunLine(target: TargetName, m: RunMeasurement): string {
 }
 
 /** Per-run paired difference or ratio against a baseline measured in the same round, then the median. */
-function pairedMedian(
+/** This target's figure against the baseline's in the same round: one value per round both ran. */
+function pairedValues(
   runs: readonly RunMeasurement[],
   baseline: readonly RunMeasurement[] | undefined,
   combine: (mine: RunMeasurement, base: RunMeasurement) => number | null,
-): number | null {
-  if (baseline === undefined) return null;
+): number[] {
+  if (baseline === undefined) return [];
   const values: number[] = [];
   for (const mine of runs) {
     const base = baseline.find((candidate) => candidate.run === mine.run);
@@ -379,11 +380,32 @@ function pairedMedian(
     const value = combine(mine, base);
     if (value !== null && Number.isFinite(value)) values.push(value);
   }
+  return values;
+}
+
+function pairedMedian(...args: Parameters<typeof pairedValues>): number | null {
+  const values = pairedValues(...args);
   return values.length > 0 ? median(values) : null;
+}
+
+/** Lowest and highest of the paired values: how far one run of the same figure moves. */
+function pairedRange(...args: Parameters<typeof pairedValues>): [number, number] | null {
+  const values = pairedValues(...args);
+  return values.length > 0 ? [Math.min(...values), Math.max(...values)] : null;
 }
 
 function nullableMs(micros: number | null): number | null {
   return micros === null ? null : micros / 1000;
+}
+
+function msRange(micros: [number, number] | null): [number, number] | null {
+  return micros === null ? null : [micros[0] / 1000, micros[1] / 1000];
+}
+
+function cpuRatio(mine: RunMeasurement, base: RunMeasurement): number | null {
+  return mine.proxyCpuUsPerRequest !== null && base.proxyCpuUsPerRequest !== null && base.proxyCpuUsPerRequest > 0
+    ? mine.proxyCpuUsPerRequest / base.proxyCpuUsPerRequest
+    : null;
 }
 
 function summarizeScenario(scenario: Scenario, byTarget: Map<TargetName, RunMeasurement[]>): ScenarioSummary {
@@ -410,19 +432,15 @@ function summarizeScenario(scenario: Scenario, byTarget: Map<TargetName, RunMeas
       p99Ms: median(runs.map((m) => m.latencyUs.p99)) / 1000,
       addedP50Ms: isDirect ? null : nullableMs(pairedMedian(runs, direct, (m, b) => m.latencyUs.p50 - b.latencyUs.p50)),
       addedP99Ms: isDirect ? null : nullableMs(pairedMedian(runs, direct, (m, b) => m.latencyUs.p99 - b.latencyUs.p99)),
+      addedP99RangeMs: isDirect ? null : msRange(pairedRange(runs, direct, (m, b) => m.latencyUs.p99 - b.latencyUs.p99)),
       firstChunkP50Ms: firstChunks.length > 0 ? median(firstChunks.map((t) => t.p50)) / 1000 : null,
       firstChunkP99Ms: firstChunks.length > 0 ? median(firstChunks.map((t) => t.p99)) / 1000 : null,
       addedFirstChunkP50Ms: addedFirstChunk((t) => t.p50),
       addedFirstChunkP99Ms: addedFirstChunk((t) => t.p99),
       proxyCpuUsPerRequest: proxyCpu.length > 0 ? median(proxyCpu) : null,
       upstreamCpuUsPerRequest: median(runs.map((m) => m.upstreamCpuUsPerRequest)),
-      cpuVsFloor: isBaseline
-        ? null
-        : pairedMedian(runs, floor, (m, b) =>
-            m.proxyCpuUsPerRequest !== null && b.proxyCpuUsPerRequest !== null && b.proxyCpuUsPerRequest > 0
-              ? m.proxyCpuUsPerRequest / b.proxyCpuUsPerRequest
-              : null,
-          ),
+      cpuVsFloor: isBaseline ? null : pairedMedian(runs, floor, cpuRatio),
+      cpuVsFloorRange: isBaseline ? null : pairedRange(runs, floor, cpuRatio),
       throughputVsFloor: isBaseline
         ? null
         : pairedMedian(runs, floor, (m, b) => (b.requestsPerSecond > 0 ? m.requestsPerSecond / b.requestsPerSecond : null)),
@@ -540,6 +558,7 @@ function headlineFigures(summaries: readonly ScenarioSummary[]): HeadlineFigure[
     figures.push({
       label: `added p99 latency, ${kind}, 1 connection`,
       value: gateway?.addedP99Ms ?? null,
+      range: gateway?.addedP99RangeMs ?? null,
       floorValue: floor?.addedP99Ms ?? null,
       unit: 'ms',
       target: 1,
@@ -549,6 +568,7 @@ function headlineFigures(summaries: readonly ScenarioSummary[]): HeadlineFigure[
     figures.push({
       label: `CPU per request vs floor, ${summary.kind}, ${summary.connections} conn`,
       value: find(summary.kind, summary.connections, 'gateway')?.cpuVsFloor ?? null,
+      range: find(summary.kind, summary.connections, 'gateway')?.cpuVsFloorRange ?? null,
       floorValue: null,
       unit: '×',
       target: 1.5,
