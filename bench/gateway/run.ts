@@ -365,7 +365,6 @@ function formatRunLine(target: TargetName, m: RunMeasurement): string {
   );
 }
 
-/** Per-run paired difference or ratio against a baseline measured in the same round, then the median. */
 /** This target's figure against the baseline's in the same round: one value per round both ran. */
 function pairedValues(
   runs: readonly RunMeasurement[],
@@ -383,6 +382,7 @@ function pairedValues(
   return values;
 }
 
+/** Per-run paired difference or ratio against a baseline measured in the same round, then the median. */
 function pairedMedian(...args: Parameters<typeof pairedValues>): number | null {
   const values = pairedValues(...args);
   return values.length > 0 ? median(values) : null;

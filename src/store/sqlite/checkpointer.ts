@@ -96,7 +96,6 @@ export function startCheckpointer(db: SqliteDatabase, file: string, options: Che
   const fallBack = (why: string): void => {
     if (stopped) return;
     stopped = true;
-    running = false;
     if (db.open) db.pragma(`wal_autocheckpoint = ${SQLITE_AUTOCHECKPOINT_PAGES}`);
     options.onError(`distillguard: event store: the checkpoint worker stopped (${why}); checkpoints run on the writer again`);
     idle();

@@ -187,7 +187,7 @@ export class SqliteEventStore implements EventStore {
   #tryInsert(batch: TrafficEvent[], onFailure: string): boolean {
     try {
       this.#written += this.#insertBatch(batch);
-      this.#checkpointer ??= startCheckpointer(this.#db, this.#file, { onError: this.#onError, onIdle: () => this.#resume() });
+      this.#checkpointer ??= startCheckpointer(this.#db, this.#file, { onError: this.#onError, onIdle: () => this.#afterScheduledWrite(true) });
       this.#checkpointer.committed(batch.length);
       return true;
     } catch (error) {
@@ -242,16 +242,13 @@ export class SqliteEventStore implements EventStore {
     this.#timer.unref();
   }
 
-  /** While a checkpoint runs, batches wait in the queue (see ./checkpointer.ts); #resume picks them up. */
+  /**
+   * While a checkpoint runs, batches wait in the queue (see ./checkpointer.ts); its onIdle schedules the next
+   * write as a successful one would, and a batch waiting for its retry keeps waiting for the timer.
+   */
   #scheduledWrite(): void {
     if (this.#checkpointer?.busy) return;
     this.#afterScheduledWrite(this.#writeNextBatch());
-  }
-
-  #resume(): void {
-    if (this.#closed) return;
-    if (this.#retry !== null || this.#queue.length >= this.#batchSize) this.#scheduleImmediate();
-    else if (this.#queue.length > 0) this.#armTimer();
   }
 
   /**
