@@ -5,7 +5,8 @@
  * ShareGPT train half, plus held-out hard-negative families. Figures are means over N corpus seeds
  * (default 3: one seed's 1% threshold rests on about ten negatives). `--families` adds each held-out
  * family's rate above the 1% threshold; `--worst N` the N highest-scoring ShareGPT dev negatives per head;
- * `--epochs N`, `--learning-rate X`, `--l2 X` override the training options.
+ * `--epochs N`, `--learning-rate X`, `--l2 X`, `--hard-from N`, `--hard-quantile X`, `--hard-factor X` override
+ * the training options.
  */
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_TRAIN_OPTIONS } from '../classifier/logistic.ts';
@@ -46,7 +47,7 @@ function main(): void {
   const seeds = option('--seeds') ?? 3;
   const worst = option('--worst') ?? 0;
   const families = process.argv.includes('--families');
-  const options = { ...DEFAULT_TRAIN_OPTIONS, epochs: option('--epochs') ?? DEFAULT_TRAIN_OPTIONS.epochs, learningRate: option('--learning-rate') ?? DEFAULT_TRAIN_OPTIONS.learningRate, l2: option('--l2') ?? DEFAULT_TRAIN_OPTIONS.l2 };
+  const options = { ...DEFAULT_TRAIN_OPTIONS, epochs: option('--epochs') ?? DEFAULT_TRAIN_OPTIONS.epochs, learningRate: option('--learning-rate') ?? DEFAULT_TRAIN_OPTIONS.learningRate, l2: option('--l2') ?? DEFAULT_TRAIN_OPTIONS.l2, hardFromEpoch: option('--hard-from') ?? DEFAULT_TRAIN_OPTIONS.hardFromEpoch, hardQuantile: option('--hard-quantile') ?? DEFAULT_TRAIN_OPTIONS.hardQuantile, hardFactor: option('--hard-factor') ?? DEFAULT_TRAIN_OPTIONS.hardFactor };
   const datasets = loadAllDatasets(directory);
   for (const split of DEV_SPLITS) {
     const means = new Means();

@@ -3,12 +3,13 @@ import { test } from 'node:test';
 import { spawnSync } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_TRAIN_OPTIONS } from '../classifier/logistic.ts';
 import { buildCorpus } from './corpus.ts';
 import { trainOnTexts } from './featurize.ts';
 import { SHIP_SPLIT } from './splits.ts';
 
 const tiny = { perKind: { reasoning_elicitation: 60, rubric_harvest: 30, jailbreak: 30, prompt_extraction: 30, negative: 60 }, bareProblems: 0 };
-const options = { bits: 12, epochs: 2, learningRate: 0.3, l2: 1e-6, seed: 3 };
+const options = { ...DEFAULT_TRAIN_OPTIONS, bits: 12, epochs: 2, seed: 3 };
 
 test('training is deterministic: same corpus seed and options give identical weights', () => {
   const a = trainOnTexts(buildCorpus({}, SHIP_SPLIT, 11, tiny).train, options);

@@ -6,10 +6,12 @@ import { FAMILY_GENERATIONS, HELD_OUT_FAMILIES } from './corpus.ts';
 import { DISTILLATION_WRAPPER_FAMILIES } from './distillation-wrapper-families.ts';
 import { fill, heldOutFamilyIds, type Family } from './family.ts';
 import { makeSlots, proceduralQuestion } from './fillers.ts';
+import { REASONING_VARIETY_FAMILIES } from './reasoning-variety-families.ts';
 
 const GENERATIONS: ReadonlyArray<readonly [string, readonly Family[]]> = [
   ['distillation wrappers', DISTILLATION_WRAPPER_FAMILIES],
   ['attack variety', ATTACK_VARIETY_FAMILIES],
+  ['reasoning variety', REASONING_VARIETY_FAMILIES],
 ];
 
 function texts(family: Family, seed: number, count: number): string[] {
@@ -44,9 +46,9 @@ for (const [name, families] of GENERATIONS) {
   });
 }
 
-test('distillation wrappers: every positive keeps the task it wraps (a distiller harvests the answer too)', () => {
+test('distillation wrappers and reasoning variety: every positive keeps the task it wraps (a distiller harvests the answer too)', () => {
   const rng = seededRng(9);
-  for (const family of DISTILLATION_WRAPPER_FAMILIES.filter((f) => f.kind === 'reasoning_elicitation')) {
+  for (const family of [...DISTILLATION_WRAPPER_FAMILIES, ...REASONING_VARIETY_FAMILIES].filter((f) => f.kind === 'reasoning_elicitation')) {
     for (let i = 0; i < 20; i++) {
       const slots = makeSlots(proceduralQuestion(rng), rng);
       const text = fill(family, slots, rng);
