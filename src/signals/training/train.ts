@@ -47,7 +47,7 @@ function main(): void {
     model: { header: 'signals.json', weights: 'signals.bin', weightsSha256: header.hashedSha256, bytes: binary.length, heads: HEADS },
     recipe: {
       features: 'signed feature hashing (2^bits buckets) of word unigrams+bigrams and char 4-grams of the lowercased normalized user text (+ decoded hidden instructions), log1p counts, L2-normalised; plus the dense features in signals.json (regex phrases gated by a word lexicon, harmful-intent lexicon and framing, suffix/spam shape); hashed weights stored and scored as int8 with one scale per head (max |w| / 127)',
-      optimiser: 'AdaGrad logistic regression, one head per signal, per-head balanced class weights, lazy L2',
+      optimiser: 'AdaGrad logistic regression, one head per signal, per-head balanced class weights, lazy L2; from epoch hardFromEpoch on, examples on the wrong side of each head\'s top hardQuantile of negatives weigh hardFactor times as much',
       options,
       corpusSeed: CORPUS_SEED,
       counts: DEFAULT_COUNTS,
