@@ -3,7 +3,8 @@
  * 0..1 each, several possibly high. A distiller sweeps areas; the engine compares an account's breadth and depth
  * across them. One pass over the characters of each text: tokens are looked up in one Map (cue words and
  * two-word phrases, see capability-lexicon.ts), punctuation and digits feed shape counts (operators between
- * numbers, code fences and braces, LaTeX commands, currency) in the same loop. No regular expressions.
+ * numbers, code fences and braces, LaTeX commands, currency) in the same loop. No regular expressions. The plain
+ * words of the cased user text are left in userCasedWords for the template's tokenizer (see word-spans.ts).
  *
  * Per area: evidence = cue weights / length factor + shape evidence (capped), score = 1 - e^(-evidence).
  * A cue word repeated counts half as much each time, so at most twice its weight.
@@ -13,6 +14,7 @@ import type { NormalizedRequest } from '../protocol/types.ts';
 import { CAPABILITY_CUES, LATEX_COMMANDS, TASK_VERBS } from './capability-lexicon.ts';
 import { CodeUnits, userCasedUnits } from './text/code-units.ts';
 import { CAPABILITIES, type Capability, type RequestText, type SignalFn } from './types.ts';
+import { userCasedWords, type WordSpans } from './word-spans.ts';
 
 const MATH = 0, CODING = 1, REASONING = 2, AGENTIC = 3, WRITING = 4, CHAT = 5, SAFETY = 6;
 
@@ -231,12 +233,19 @@ let scanTally = new Tally();
 /** The previous token's id when it starts a phrase, else -1; or, for a token above ASCII, its text in headWord. */
 let headId = -1;
 let headWord = '';
+/** Where the scan records its plain words (see word-spans.ts): for the cased user text only, else undefined. */
+let scanWords: WordSpans | undefined;
 
 const textUnits = new CodeUnits();
 
-/** Adds one text to `t`, `weight` per observation (the system prompt counts half), read through `codeUnits`. */
-function scan(text: string, weight: number, t: Tally, codeUnits: CodeUnits): void {
+/**
+ * Adds one text to `t`, `weight` per observation (the system prompt counts half), read through `codeUnits`;
+ * records its plain words in `words` when given.
+ */
+function scan(text: string, weight: number, t: Tally, codeUnits: CodeUnits, words?: WordSpans): void {
   const units = codeUnits.load(text);
+  words?.begin(text);
+  scanWords = words;
   scanText = text;
   scanUnits = units;
   scanWeight = weight;
@@ -249,6 +258,7 @@ function scan(text: string, weight: number, t: Tally, codeUnits: CodeUnits): voi
   let upper = false;
   let lowerThenUpper = false;
   let underscore = false;
+  let underscores = 0;
   let letters = 0;
   let lastLower = false;
   let wide = false;
@@ -261,7 +271,7 @@ function scan(text: string, weight: number, t: Tally, codeUnits: CodeUnits): voi
         start = i;
         hash = Scan.TOKEN_HASH_SEED;
         upper = lowerThenUpper = underscore = lastLower = wide = false;
-        letters = 0;
+        letters = underscores = 0;
       }
       if (c >= 97 && c <= 122) {
         lastLower = true;
@@ -273,6 +283,7 @@ function scan(text: string, weight: number, t: Tally, codeUnits: CodeUnits): voi
         letters++;
       } else if (c === 95) {
         if (letters > 0) underscore = true;
+        underscores++;
         lastLower = false;
       } else if (c >= 0xc0) {
         letters++;
@@ -284,18 +295,19 @@ function scan(text: string, weight: number, t: Tally, codeUnits: CodeUnits): voi
       continue;
     }
     if (start !== -1) {
-      endToken(start, i, hash, letters, underscore || lowerThenUpper, upper, wide);
+      endToken(start, i, hash, letters, underscore || lowerThenUpper, upper, wide, underscores);
       start = -1;
     }
     if (kind === Scan.K_SPACE) continue;
     punctuation(c, lastSignificant, units[i + 1]!, i > 0 ? units[i - 1]! : 32, weight, t);
     lastSignificant = c;
   }
-  if (start !== -1) endToken(start, length, hash, letters, underscore || lowerThenUpper, upper, wide);
+  if (start !== -1) endToken(start, length, hash, letters, underscore || lowerThenUpper, upper, wide, underscores);
   scanText = '';
+  scanWords = undefined;
 }
 
-function endToken(start: number, end: number, hash: number, letters: number, identifier: boolean, upper: boolean, wide: boolean): void {
+function endToken(start: number, end: number, hash: number, letters: number, identifier: boolean, upper: boolean, wide: boolean, underscores: number): void {
   const t = scanTally;
   const weight = scanWeight;
   if (letters === 0) {
@@ -304,6 +316,8 @@ function endToken(start: number, end: number, hash: number, letters: number, ide
     headWord = '';
     return;
   }
+  // ASCII letters and digits only: a plain word, whose token hash is the template's word hash.
+  if (!wide && underscores === 0) scanWords?.add(start, end, hash, end - start - letters);
   t.words += weight;
   if (identifier) t.identifiers += weight;
   if (end - start > Scan.LONGEST_CUE) {
@@ -429,7 +443,7 @@ export const capability: SignalFn<Record<Capability, number>> = (req, text: Requ
   scans = (scans + 1) | 0;
   const t = new Tally();
   // The cased view when there is one: camelCase identifiers are a coding cue.
-  scan(text.userCased ?? text.user, 1, t, userCasedUnits);
+  scan(text.userCased ?? text.user, 1, t, userCasedUnits, userCasedWords);
   for (const decoded of text.decoded) scan(decoded, 1, t, textUnits);
   // A system prompt sets the scene but is often boilerplate ("You are a helpful assistant"): half weight.
   scan(text.system, 0.5, t, textUnits);
