@@ -253,56 +253,51 @@ function scan(text: string, weight: number, t: Tally, codeUnits: CodeUnits, word
   headId = -1;
   headWord = '';
   const length = text.length;
-  let start = -1;
-  let hash = Scan.TOKEN_HASH_SEED;
-  let upper = false;
-  let lowerThenUpper = false;
-  let underscore = false;
-  let underscores = 0;
-  let letters = 0;
-  let lastLower = false;
-  let wide = false;
   let lastSignificant = 32; // previous non-space character
   for (let i = 0; i < length; i++) {
-    const c = units[i]!;
-    const kind = c < 128 ? ASCII_KIND[c]! : c >= 0xc0 ? Scan.K_WORD : Scan.K_OTHER;
+    let c = units[i]!;
+    let kind = c < 128 ? ASCII_KIND[c]! : c >= 0xc0 ? Scan.K_WORD : Scan.K_OTHER;
     if (kind === Scan.K_WORD) {
-      if (start === -1) {
-        start = i;
-        hash = Scan.TOKEN_HASH_SEED;
-        upper = lowerThenUpper = underscore = lastLower = wide = false;
-        letters = underscores = 0;
-      }
-      if (c >= 97 && c <= 122) {
-        lastLower = true;
-        letters++;
-      } else if (c >= 65 && c <= 90) {
-        upper = true;
-        if (lastLower) lowerThenUpper = true;
-        lastLower = false;
-        letters++;
-      } else if (c === 95) {
-        if (letters > 0) underscore = true;
-        underscores++;
-        lastLower = false;
-      } else if (c >= 0xc0) {
-        letters++;
-        lastLower = false;
-        wide = true;
-      }
-      hash = tokenHashStep(hash, c);
-      lastSignificant = c;
-      continue;
-    }
-    if (start !== -1) {
+      // A token, read to its end by an inner loop (the zeros after the text end it there).
+      const start = i;
+      let hash = Scan.TOKEN_HASH_SEED;
+      let upper = false;
+      let lowerThenUpper = false;
+      let underscore = false;
+      let underscores = 0;
+      let letters = 0;
+      let lastLower = false;
+      let wide = false;
+      do {
+        if (c >= 97 && c <= 122) {
+          lastLower = true;
+          letters++;
+        } else if (c >= 65 && c <= 90) {
+          upper = true;
+          if (lastLower) lowerThenUpper = true;
+          lastLower = false;
+          letters++;
+        } else if (c === 95) {
+          if (letters > 0) underscore = true;
+          underscores++;
+          lastLower = false;
+        } else if (c >= 0xc0) {
+          letters++;
+          lastLower = false;
+          wide = true;
+        }
+        hash = tokenHashStep(hash, c);
+        c = units[++i]!;
+      } while (c < 128 ? ASCII_KIND[c] === Scan.K_WORD : c >= 0xc0);
+      lastSignificant = units[i - 1]!;
       endToken(start, i, hash, letters, underscore || lowerThenUpper, upper, wide, underscores);
-      start = -1;
+      if (i >= length) break;
+      kind = c < 128 ? ASCII_KIND[c]! : Scan.K_OTHER;
     }
     if (kind === Scan.K_SPACE) continue;
     punctuation(c, lastSignificant, units[i + 1]!, i > 0 ? units[i - 1]! : 32, weight, t);
     lastSignificant = c;
   }
-  if (start !== -1) endToken(start, length, hash, letters, underscore || lowerThenUpper, upper, wide, underscores);
   scanText = '';
   scanWords = undefined;
 }
