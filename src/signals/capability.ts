@@ -233,8 +233,6 @@ let scanTally = new Tally();
 /** The previous token's id when it starts a phrase, else -1; or, for a token above ASCII, its text in headWord. */
 let headId = -1;
 let headWord = '';
-/** Where the scan records its plain words (see word-spans.ts): for the cased user text only, else undefined. */
-let scanWords: WordSpans | undefined;
 
 const textUnits = new CodeUnits();
 
@@ -245,7 +243,6 @@ const textUnits = new CodeUnits();
 function scan(text: string, weight: number, t: Tally, codeUnits: CodeUnits, words?: WordSpans): void {
   const units = codeUnits.load(text);
   words?.begin(text);
-  scanWords = words;
   scanText = text;
   scanUnits = units;
   scanWeight = weight;
@@ -290,7 +287,9 @@ function scan(text: string, weight: number, t: Tally, codeUnits: CodeUnits, word
         c = units[++i]!;
       } while (c < 128 ? ASCII_KIND[c] === Scan.K_WORD : c >= 0xc0);
       lastSignificant = units[i - 1]!;
-      endToken(start, i, hash, letters, underscore || lowerThenUpper, upper, wide, underscores);
+      // A plain word (ASCII letters and digits, a letter among them): its token hash is the template's word hash.
+      if (letters > 0 && !wide && underscores === 0) words?.add(start, i, hash, i - start - letters);
+      endToken(start, i, hash, letters, underscore || lowerThenUpper, upper, wide);
       if (i >= length) break;
       kind = c < 128 ? ASCII_KIND[c]! : Scan.K_OTHER;
     }
@@ -299,10 +298,9 @@ function scan(text: string, weight: number, t: Tally, codeUnits: CodeUnits, word
     lastSignificant = c;
   }
   scanText = '';
-  scanWords = undefined;
 }
 
-function endToken(start: number, end: number, hash: number, letters: number, identifier: boolean, upper: boolean, wide: boolean, underscores: number): void {
+function endToken(start: number, end: number, hash: number, letters: number, identifier: boolean, upper: boolean, wide: boolean): void {
   const t = scanTally;
   const weight = scanWeight;
   if (letters === 0) {
@@ -311,8 +309,6 @@ function endToken(start: number, end: number, hash: number, letters: number, ide
     headWord = '';
     return;
   }
-  // ASCII letters and digits only: a plain word, whose token hash is the template's word hash.
-  if (!wide && underscores === 0) scanWords?.add(start, end, hash, end - start - letters);
   t.words += weight;
   if (identifier) t.identifiers += weight;
   if (end - start > Scan.LONGEST_CUE) {
