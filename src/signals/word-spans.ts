@@ -1,7 +1,7 @@
 /**
  * The plain words of one text as the capability scan read them, handed to the template's tokenizer, which reads
- * the same cased user text right after and would otherwise walk every letter again. A plain word is a run of ASCII
- * letters and digits, starting with a letter; its hash is FNV-1a over the code units lower-cased, which is both what
+ * the same cased user text right after and would otherwise walk every letter again. A plain word is a token of ASCII
+ * letters and digits only, a letter among them; its hash is FNV-1a over the code units lower-cased, which is both what
  * capability looks cue words up by (tokenHashStep) and what the template hashes a word as (wordEnd), so the
  * template takes the word's end, hash and digit count from here instead of from its own character loop.
  */
