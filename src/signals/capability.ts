@@ -3,7 +3,8 @@
  * 0..1 each, several possibly high. A distiller sweeps areas; the engine compares an account's breadth and depth
  * across them. One pass over the characters of each text: tokens are looked up in one Map (cue words and
  * two-word phrases, see capability-lexicon.ts), punctuation and digits feed shape counts (operators between
- * numbers, code fences and braces, LaTeX commands, currency) in the same loop. No regular expressions.
+ * numbers, code fences and braces, LaTeX commands, currency) in the same loop. No regular expressions. The plain
+ * words of the cased user text are left in userCasedWords for the template's tokenizer (see word-spans.ts).
  *
  * Per area: evidence = cue weights / length factor + shape evidence (capped), score = 1 - e^(-evidence).
  * A cue word repeated counts half as much each time, so at most twice its weight.
@@ -13,6 +14,7 @@ import type { NormalizedRequest } from '../protocol/types.ts';
 import { CAPABILITY_CUES, LATEX_COMMANDS, TASK_VERBS } from './capability-lexicon.ts';
 import { CodeUnits, userCasedUnits } from './text/code-units.ts';
 import { CAPABILITIES, type Capability, type RequestText, type SignalFn } from './types.ts';
+import { userCasedWords, type WordSpans } from './word-spans.ts';
 
 const MATH = 0, CODING = 1, REASONING = 2, AGENTIC = 3, WRITING = 4, CHAT = 5, SAFETY = 6;
 
@@ -234,9 +236,13 @@ let headWord = '';
 
 const textUnits = new CodeUnits();
 
-/** Adds one text to `t`, `weight` per observation (the system prompt counts half), read through `codeUnits`. */
-function scan(text: string, weight: number, t: Tally, codeUnits: CodeUnits): void {
+/**
+ * Adds one text to `t`, `weight` per observation (the system prompt counts half), read through `codeUnits`;
+ * records its plain words in `words` when given.
+ */
+function scan(text: string, weight: number, t: Tally, codeUnits: CodeUnits, words?: WordSpans): void {
   const units = codeUnits.load(text);
+  words?.begin(text);
   scanText = text;
   scanUnits = units;
   scanWeight = weight;
@@ -244,54 +250,53 @@ function scan(text: string, weight: number, t: Tally, codeUnits: CodeUnits): voi
   headId = -1;
   headWord = '';
   const length = text.length;
-  let start = -1;
-  let hash = Scan.TOKEN_HASH_SEED;
-  let upper = false;
-  let lowerThenUpper = false;
-  let underscore = false;
-  let letters = 0;
-  let lastLower = false;
-  let wide = false;
   let lastSignificant = 32; // previous non-space character
   for (let i = 0; i < length; i++) {
-    const c = units[i]!;
-    const kind = c < 128 ? ASCII_KIND[c]! : c >= 0xc0 ? Scan.K_WORD : Scan.K_OTHER;
+    let c = units[i]!;
+    let kind = c < 128 ? ASCII_KIND[c]! : c >= 0xc0 ? Scan.K_WORD : Scan.K_OTHER;
     if (kind === Scan.K_WORD) {
-      if (start === -1) {
-        start = i;
-        hash = Scan.TOKEN_HASH_SEED;
-        upper = lowerThenUpper = underscore = lastLower = wide = false;
-        letters = 0;
-      }
-      if (c >= 97 && c <= 122) {
-        lastLower = true;
-        letters++;
-      } else if (c >= 65 && c <= 90) {
-        upper = true;
-        if (lastLower) lowerThenUpper = true;
-        lastLower = false;
-        letters++;
-      } else if (c === 95) {
-        if (letters > 0) underscore = true;
-        lastLower = false;
-      } else if (c >= 0xc0) {
-        letters++;
-        lastLower = false;
-        wide = true;
-      }
-      hash = tokenHashStep(hash, c);
-      lastSignificant = c;
-      continue;
-    }
-    if (start !== -1) {
+      // A token, read to its end by an inner loop (the zeros after the text end it there).
+      const start = i;
+      let hash = Scan.TOKEN_HASH_SEED;
+      let upper = false;
+      let lowerThenUpper = false;
+      let underscore = false;
+      let underscores = 0;
+      let letters = 0;
+      let lastLower = false;
+      let wide = false;
+      do {
+        if (c >= 97 && c <= 122) {
+          lastLower = true;
+          letters++;
+        } else if (c >= 65 && c <= 90) {
+          upper = true;
+          if (lastLower) lowerThenUpper = true;
+          lastLower = false;
+          letters++;
+        } else if (c === 95) {
+          if (letters > 0) underscore = true;
+          underscores++;
+          lastLower = false;
+        } else if (c >= 0xc0) {
+          letters++;
+          lastLower = false;
+          wide = true;
+        }
+        hash = tokenHashStep(hash, c);
+        c = units[++i]!;
+      } while (c < 128 ? ASCII_KIND[c] === Scan.K_WORD : c >= 0xc0);
+      lastSignificant = units[i - 1]!;
+      // A plain word (ASCII letters and digits, a letter among them): its token hash is the template's word hash.
+      if (letters > 0 && !wide && underscores === 0) words?.add(start, i, hash, i - start - letters);
       endToken(start, i, hash, letters, underscore || lowerThenUpper, upper, wide);
-      start = -1;
+      if (i >= length) break;
+      kind = c < 128 ? ASCII_KIND[c]! : Scan.K_OTHER;
     }
     if (kind === Scan.K_SPACE) continue;
     punctuation(c, lastSignificant, units[i + 1]!, i > 0 ? units[i - 1]! : 32, weight, t);
     lastSignificant = c;
   }
-  if (start !== -1) endToken(start, length, hash, letters, underscore || lowerThenUpper, upper, wide);
   scanText = '';
 }
 
@@ -429,7 +434,7 @@ export const capability: SignalFn<Record<Capability, number>> = (req, text: Requ
   scans = (scans + 1) | 0;
   const t = new Tally();
   // The cased view when there is one: camelCase identifiers are a coding cue.
-  scan(text.userCased ?? text.user, 1, t, userCasedUnits);
+  scan(text.userCased ?? text.user, 1, t, userCasedUnits, userCasedWords);
   for (const decoded of text.decoded) scan(decoded, 1, t, textUnits);
   // A system prompt sets the scene but is often boilerplate ("You are a helpful assistant"): half weight.
   scan(text.system, 0.5, t, textUnits);

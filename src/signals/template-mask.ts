@@ -5,6 +5,7 @@
  */
 import type { CodeUnits } from './text/code-units.ts';
 import { hashString } from './text/hash.ts';
+import { userCasedWords } from './word-spans.ts';
 
 /**
  * The tokenizer's numeric constants, as const enums so that the bundle writes them as literals: a module-level
@@ -189,6 +190,9 @@ export function maskTokens(text: string, cased: boolean, out: TokenStream, codeU
   skeleton = '';
   skeletonEnd = 0;
   closerAt.fill(Mask.NOT_LOOKED_UP);
+  // The capability scan of this text already read its plain words: those are taken from it (see wordAt).
+  spanCount = text === userCasedWords.text ? userCasedWords.count : 0;
+  nextSpan = 0;
 
   out.contentBefore[0] = 0;
   let i = 0;
@@ -201,7 +205,7 @@ export function maskTokens(text: string, cased: boolean, out: TokenStream, codeU
     if (start === T.URL_OR_WORD) start = startsUrl(units, i) ? T.URL : T.WORD;
     if (start === T.WORD) {
       const from = i;
-      const end = wordEnd(units, len, i);
+      const end = wordAt(units, len, i);
       i = end;
       if (units[i]! === 0x40 && isWordChar(units[i + 1]!)) {
         while (i < len && (isWordChar(units[i]!) || units[i]! === 0x40 || units[i]! === 0x2e || units[i]! === 0x2d)) i++;
@@ -319,9 +323,32 @@ export function maskTokens(text: string, cased: boolean, out: TokenStream, codeU
   skeleton = '';
 }
 
-/** Hash (FNV-1a over the lower-cased code units, before finishWord) and digit count of the word wordEnd read last. */
+/** Hash (FNV-1a over the lower-cased code units, before finishWord) and digit count of the word wordAt read last. */
 let wordHash = 0;
 let wordDigits = 0;
+/** The plain words of the text being masked (userCasedWords, when it holds them, else none) and the next unread. */
+let spanCount = 0;
+let nextSpan = 0;
+
+/**
+ * The word that starts at `i` (a word character), as wordEnd: taken from the plain word the capability scan
+ * recorded there, when there is one and no apostrophe carries the word on ("don't": the scan's word is "don").
+ */
+function wordAt(units: Uint16Array, len: number, i: number): number {
+  const { starts, ends } = userCasedWords;
+  let k = nextSpan;
+  while (k < spanCount && starts[k]! < i) k++;
+  nextSpan = k;
+  if (k < spanCount && starts[k] === i) {
+    const end = ends[k]!;
+    if (units[end] !== 0x27) {
+      wordHash = userCasedWords.hashes[k]!;
+      wordDigits = userCasedWords.digits[k]!;
+      return end;
+    }
+  }
+  return wordEnd(units, len, i);
+}
 
 /**
  * Reads the word that starts at `i` (a word character): returns where it ends and leaves its hash and digit
