@@ -47,7 +47,7 @@ function main(): void {
   const seeds = option('--seeds') ?? 3;
   const worst = option('--worst') ?? 0;
   const families = process.argv.includes('--families');
-  const options = { ...DEFAULT_TRAIN_OPTIONS, epochs: option('--epochs') ?? DEFAULT_TRAIN_OPTIONS.epochs, learningRate: option('--learning-rate') ?? DEFAULT_TRAIN_OPTIONS.learningRate, l2: option('--l2') ?? DEFAULT_TRAIN_OPTIONS.l2, hardFromEpoch: option('--hard-from') ?? DEFAULT_TRAIN_OPTIONS.hardFromEpoch, hardQuantile: option('--hard-quantile') ?? DEFAULT_TRAIN_OPTIONS.hardQuantile, hardFactor: option('--hard-factor') ?? DEFAULT_TRAIN_OPTIONS.hardFactor };
+  const options = { ...DEFAULT_TRAIN_OPTIONS, bits: option('--bits') ?? DEFAULT_TRAIN_OPTIONS.bits, epochs: option('--epochs') ?? DEFAULT_TRAIN_OPTIONS.epochs, learningRate: option('--learning-rate') ?? DEFAULT_TRAIN_OPTIONS.learningRate, l2: option('--l2') ?? DEFAULT_TRAIN_OPTIONS.l2, hardFromEpoch: option('--hard-from') ?? DEFAULT_TRAIN_OPTIONS.hardFromEpoch, hardQuantile: option('--hard-quantile') ?? DEFAULT_TRAIN_OPTIONS.hardQuantile, hardFactor: option('--hard-factor') ?? DEFAULT_TRAIN_OPTIONS.hardFactor };
   const datasets = loadAllDatasets(directory);
   for (const split of DEV_SPLITS) {
     const means = new Means();
