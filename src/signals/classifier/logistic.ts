@@ -36,7 +36,9 @@ export interface TrainOptions {
 }
 
 export const DEFAULT_TRAIN_OPTIONS: Readonly<TrainOptions> = {
-  bits: 16,
+  // 2^18 buckets: on the development split 2^16 lost 0.03-0.05 of reasoning TPR at 0.5% FPR to collisions; the
+  // larger table costs ~4 µs per 1 KB request (its 1 MB of int8 weights is read from L2, not L1).
+  bits: 18,
   epochs: 8,
   learningRate: 0.3,
   l2: 1e-6,
