@@ -103,7 +103,10 @@ class Tally {
   readonly cues = new Float64Array(CAPABILITIES.length);
   words = 0;
   numbers = 0;
-  /** + - * / ^ % × ÷ written right after a number or a closing parenthesis. */
+  /**
+   * + - * / ^ % written right after a number or a closing parenthesis. (× and ÷ are not counted: the scan reads every
+   * character from U+00C0 up as part of a token; counting them would change the scores the engine was evaluated on.)
+   */
   arithmetic = 0;
   equals = 0;
   /** == != => <= >= && || ++ -> and friends. */
@@ -375,7 +378,7 @@ function endWordString(word: string, afterBackslash: boolean, t: Tally, weight: 
 /** Shape counts from one punctuation character, given its neighbours. */
 function punctuation(c: number, lastSignificant: number, next: number, previous: number, weight: number, t: Tally): void {
   switch (c) {
-    case 43: case 42: case 47: case 94: case 37: case 45: case 0xd7: case 0xf7: // + * / ^ % - × ÷
+    case 43: case 42: case 47: case 94: case 37: case 45: // + * / ^ % -
       if (isDigit(lastSignificant) || lastSignificant === 41) t.arithmetic += weight;
       if ((c === 43 && next === 43) || (c === 45 && next === 62)) t.codeOperators += weight; // ++ ->
       break;
