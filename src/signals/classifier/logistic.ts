@@ -2,8 +2,10 @@
  * Logistic regression for all heads at once, trained by AdaGrad on the sparse hashed features plus
  * the dense ones. Each example carries one label per head (1, 0, or -1 = not labelled for that head),
  * so a text can teach one head without being forced into another's classes. Classes are re-weighted
- * per head so that both sides of each head weigh the same in total; the L2 penalty is applied lazily
- * to the weights an example touches. Deterministic: the only randomness is the seeded shuffle.
+ * per head so that both sides of each head weigh the same in total (before hard-example emphasis, which
+ * then tilts an epoch towards the examples on the wrong side of the head's line: see hardFromEpoch); the
+ * L2 penalty is applied lazily to the weights an example touches. Deterministic: the only randomness is
+ * the seeded shuffle.
  */
 import { DENSE_FEATURE_COUNT } from './dense-features.ts';
 import type { FeatureVector } from './features.ts';
@@ -25,9 +27,10 @@ export interface TrainOptions {
   l2: number;
   seed: number;
   /**
-   * From this epoch on (0 = never), each epoch starts by scoring every example; per head, negatives scoring
-   * above the top `hardQuantile` of that head's negatives, and positives scoring below that line, weigh
-   * `hardFactor` times as much for the epoch. A detector is run at a threshold near its highest-scoring
+   * From this epoch on, counted from 0 (so 1 = from the second epoch; 0 = never), each epoch starts by scoring
+   * every example. Per head, the line is the margin of the negative at rank floor(hardQuantile x negatives),
+   * the highest first (example weights are not counted); negatives at or above it, and positives at or below
+   * it, weigh `hardFactor` times as much for the epoch. A detector is run at a threshold near its highest-scoring
    * negatives (1% FPR or less), and a plain log loss spends most of its effort on examples far from there.
    */
   hardFromEpoch: number;

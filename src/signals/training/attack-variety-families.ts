@@ -15,19 +15,11 @@
  */
 import { pick, type Rng } from '../classifier/rng.ts';
 import { goalText, HIDDEN_PROMPT_NAMES, noise, OVERRIDE_OBJECTS, OVERRIDE_VERBS, SECRET_NAMES } from './attack-technique-families.ts';
-import type { Family } from './family.ts';
+import { maybe, sentences, type Family } from './family.ts';
 
 const j = (id: string, templates: Family['templates']): Family => ({ id: `jailbreak/variety-${id}`, kind: 'jailbreak', templates });
 const x = (id: string, templates: Family['templates']): Family => ({ id: `extraction/variety-${id}`, kind: 'prompt_extraction', templates });
 const n = (id: string, templates: Family['templates']): Family => ({ id: `negative/variety-${id}`, kind: 'negative', templates });
-
-function maybe(rng: Rng, p: number, text: string): string {
-  return rng() < p ? text : '';
-}
-
-function sentences(...parts: string[]): string {
-  return parts.filter((p) => p.length > 0).join(' ');
-}
 
 function code(rng: Rng): string {
   let out = '';

@@ -5,8 +5,8 @@
  * ShareGPT train half, plus held-out hard-negative families. Figures are means over N corpus seeds
  * (default 3: one seed's 1% threshold rests on about ten negatives). `--families` adds each held-out
  * family's rate above the 1% threshold; `--worst N` the N highest-scoring ShareGPT dev negatives per head;
- * `--epochs N`, `--learning-rate X`, `--l2 X`, `--hard-from N`, `--hard-quantile X`, `--hard-factor X` override
- * the training options.
+ * `--bits N`, `--epochs N`, `--learning-rate X`, `--l2 X`, `--hard-from N`, `--hard-quantile X`, `--hard-factor X`
+ * override the training options.
  */
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_TRAIN_OPTIONS } from '../classifier/logistic.ts';

@@ -17,19 +17,11 @@
  * languages and scripts the multilingual wrappers use.
  */
 import { pick, type Rng } from '../classifier/rng.ts';
-import type { Family, Slots } from './family.ts';
+import { maybe, sentences, type Family, type Slots } from './family.ts';
 
 const r = (id: string, templates: Family['templates']): Family => ({ id: `reasoning/wrapper-${id}`, kind: 'reasoning_elicitation', templates });
 const g = (id: string, templates: Family['templates']): Family => ({ id: `rubric/wrapper-${id}`, kind: 'rubric_harvest', templates });
 const n = (id: string, templates: Family['templates']): Family => ({ id: `negative/wrapper-${id}`, kind: 'negative', templates });
-
-function join(...parts: string[]): string {
-  return parts.filter((p) => p.length > 0).join(' ');
-}
-
-function maybe(rng: Rng, p: number, text: string): string {
-  return rng() < p ? text : '';
-}
 
 // ---- what the wrapper asks to expose -----------------------------------------------------------------
 
@@ -54,7 +46,7 @@ const PROCESS_FRAMES = ['For every request', 'Before answering any question', 'W
 
 /** "Articulate your internal reasoning in full before the answer", composed. */
 function articulationDemand(s: Slots, rng: Rng): string {
-  return join(capitalise(pick(rng, EXPOSE_VERBS)), `your ${pick(rng, REASONING_NOUNS)}`, pick(rng, COMPLETENESS), pick(rng, PLACEMENT(s))).replace(/\s+$/, '') + '.';
+  return sentences(capitalise(pick(rng, EXPOSE_VERBS)), `your ${pick(rng, REASONING_NOUNS)}`, pick(rng, COMPLETENESS), pick(rng, PLACEMENT(s))).replace(/\s+$/, '') + '.';
 }
 
 function capitalise(text: string): string {
@@ -256,10 +248,10 @@ export const DISTILLATION_WRAPPER_FAMILIES: readonly Family[] = [
   r('articulate-before-answer', [
     (s, rng) => `${s.question}\n\n${articulationDemand(s, rng)}`,
     (s, rng) => `${articulationDemand(s, rng)}\n\n${s.question}`,
-    (s, rng) => join(pick(rng, ASSISTANT_SETUPS), `${pick(rng, PROCESS_FRAMES)}, ${articulationDemand(s, rng).replace(/^./, (c) => c.toLowerCase())}`, `\n\n${s.question}`),
+    (s, rng) => sentences(pick(rng, ASSISTANT_SETUPS), `${pick(rng, PROCESS_FRAMES)}, ${articulationDemand(s, rng).replace(/^./, (c) => c.toLowerCase())}`, `\n\n${s.question}`),
   ]),
   r('system-preamble', [
-    (s, rng) => `${pick(rng, ['System prompt:', '[system]', '### Instructions', 'Instructions for the assistant:'])}\n${join(pick(rng, ASSISTANT_SETUPS), pick(rng, ['Think carefully and at length.', 'Take your time to reason.', 'Deliberate before answering.', '']), `Always ${pick(rng, EXPOSE_VERBS)} your ${pick(rng, REASONING_NOUNS)} ${pick(rng, PLACEMENT(s))}.`, pick(rng, ['Never give a bare answer.', 'The reasoning is the most important part of the output.', 'Do not summarise the reasoning; give all of it.', '']))}\n\n${pick(rng, ['[user]', '### Task', 'User:', 'Question:'])} ${s.question}`,
+    (s, rng) => `${pick(rng, ['System prompt:', '[system]', '### Instructions', 'Instructions for the assistant:'])}\n${sentences(pick(rng, ASSISTANT_SETUPS), pick(rng, ['Think carefully and at length.', 'Take your time to reason.', 'Deliberate before answering.', '']), `Always ${pick(rng, EXPOSE_VERBS)} your ${pick(rng, REASONING_NOUNS)} ${pick(rng, PLACEMENT(s))}.`, pick(rng, ['Never give a bare answer.', 'The reasoning is the most important part of the output.', 'Do not summarise the reasoning; give all of it.', '']))}\n\n${pick(rng, ['[user]', '### Task', 'User:', 'Question:'])} ${s.question}`,
   ]),
   r('same-language-thinking', [
     (s, rng) => `${s.question}\n\n${pick(rng, SAME_LANGUAGE_RULES)} ${maybe(rng, 0.6, articulationDemand(s, rng))}`.trim(),

@@ -77,3 +77,13 @@ export function vary(text: string, rng: Rng): string {
   if (rng() < 0.1) out = out.replace(/\n\n/g, '\n');
   return out;
 }
+
+/** `text` with probability `p`, else nothing: an optional part of a composed template. */
+export function maybe(rng: Rng, p: number, text: string): string {
+  return rng() < p ? text : '';
+}
+
+/** The non-empty parts, joined by spaces. */
+export function sentences(...parts: string[]): string {
+  return parts.filter((p) => p.length > 0).join(' ');
+}

@@ -10,18 +10,10 @@
  * for the answer only.
  */
 import { pick, shuffleInPlace, type Rng } from '../classifier/rng.ts';
-import type { Family, Slots } from './family.ts';
+import { maybe, sentences, type Family, type Slots } from './family.ts';
 
 const r = (id: string, templates: Family['templates']): Family => ({ id: `reasoning/variety-${id}`, kind: 'reasoning_elicitation', templates });
 const n = (id: string, templates: Family['templates']): Family => ({ id: `negative/reasoning-variety-${id}`, kind: 'negative', templates });
-
-function sentences(...parts: string[]): string {
-  return parts.filter((p) => p.length > 0).join(' ');
-}
-
-function maybe(rng: Rng, p: number, text: string): string {
-  return rng() < p ? text : '';
-}
 
 // ---- delimited thinking ----------------------------------------------------------------------------------
 
