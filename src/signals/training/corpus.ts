@@ -16,11 +16,12 @@ import { TECHNIQUE_FAMILIES } from './attack-technique-families.ts';
 import { DISTILLATION_WRAPPER_FAMILIES } from './distillation-wrapper-families.ts';
 import { ATTACK_VARIETY_FAMILIES } from './attack-variety-families.ts';
 import { REASONING_VARIETY_FAMILIES } from './reasoning-variety-families.ts';
+import { SENSITIVE_VOCABULARY_FAMILIES } from './sensitive-vocabulary-families.ts';
 import { halfOf, isExtractionRow, splitRows, type Half, type SplitSpec } from './splits.ts';
 
 const FIRST_FAMILIES: readonly Family[] = [...REASONING_FAMILIES, ...RUBRIC_FAMILIES, ...JAILBREAK_FAMILIES, ...EXTRACTION_FAMILIES, ...NEGATIVE_FAMILIES];
 /** The families in the order they were written; each generation keeps its own held-out assignment. */
-export const FAMILY_GENERATIONS: readonly (readonly Family[])[] = [FIRST_FAMILIES, COMPOSED_FAMILIES, TECHNIQUE_FAMILIES, DISTILLATION_WRAPPER_FAMILIES, ATTACK_VARIETY_FAMILIES, REASONING_VARIETY_FAMILIES];
+export const FAMILY_GENERATIONS: readonly (readonly Family[])[] = [FIRST_FAMILIES, COMPOSED_FAMILIES, TECHNIQUE_FAMILIES, DISTILLATION_WRAPPER_FAMILIES, ATTACK_VARIETY_FAMILIES, REASONING_VARIETY_FAMILIES, SENSITIVE_VOCABULARY_FAMILIES];
 export const ALL_FAMILIES: readonly Family[] = FAMILY_GENERATIONS.flat();
 /**
  * Held out per generation of families: an earlier generation keeps the assignment it had before later

@@ -83,7 +83,12 @@ export function maybe(rng: Rng, p: number, text: string): string {
   return rng() < p ? text : '';
 }
 
-/** The non-empty parts, joined by spaces. */
+/** The non-empty parts, joined by spaces (a part that starts a new line takes no space before it). */
 export function sentences(...parts: string[]): string {
-  return parts.filter((p) => p.length > 0).join(' ');
+  let text = '';
+  for (const part of parts) {
+    if (part.length === 0) continue;
+    text += text.length === 0 || part.startsWith('\n') ? part : ` ${part}`;
+  }
+  return text;
 }

@@ -67,15 +67,29 @@ function systematicThinking(s: Slots, rng: Rng): string {
 
 // ---- multiple choice, option by option -------------------------------------------------------------------
 
+const OPTION_LABELS: ReadonlyArray<readonly string[]> = [['A)', 'B)', 'C)', 'D)'], ['(a)', '(b)', '(c)', '(d)'], ['1.', '2.', '3.', '4.'], ['A.', 'B.', 'C.', 'D.', 'E.']];
+const NON_NUMERIC_DISTRACTORS = ['none of the above', 'all of the above', 'it cannot be determined', 'both of the first two'];
+
+/** Answer options for the question, one per line: its answer among distractors (nearby numbers for a number). */
+function answerOptions(s: Slots, rng: Rng): string {
+  const labels = pick(rng, OPTION_LABELS);
+  const value = Number(s.answer);
+  const choices = Number.isFinite(value) && /^-?\d+$/.test(s.answer)
+    ? [value, value + 1 + Math.floor(rng() * 5), value - 1 - Math.floor(rng() * 5), value * 2, value + 10].map(String)
+    : [s.answer, ...NON_NUMERIC_DISTRACTORS];
+  const shown = [...new Set(choices)].slice(0, labels.length);
+  shuffleInPlace(rng, shown);
+  return shown.map((choice, k) => `${labels[k]} ${choice}`).join('\n');
+}
+
 function optionByOption(s: Slots, rng: Rng): string {
-  const options = pick(rng, ['A) to D)', 'A-E', '(a)-(d)', '1 to 4']);
   const demand = pick(rng, [
-    `Go through each option (${options}) one at a time and explain your reasoning for keeping or ruling it out before choosing.`,
-    `For every choice ${options}, write why it is right or wrong, then state the correct one.`,
-    `Reason about all the options ${options} explicitly, eliminate the wrong ones with justification, and only then answer.`,
-    `Before naming the answer, justify in writing why each of the other options ${options} is incorrect.`,
+    'Go through each option one at a time and explain your reasoning for keeping or ruling it out before choosing.',
+    'For every choice, write why it is right or wrong, then state the correct one.',
+    'Reason about all the options explicitly, eliminate the wrong ones with justification, and only then answer.',
+    'Before naming the answer, justify in writing why each of the other options is incorrect.',
   ]);
-  return `${s.question}\n${pick(rng, ['Options: A, B, C, D.', 'Choose the best option.', 'Multiple choice.', ''])}\n${demand}`.replace(/\n\n/g, '\n');
+  return `${s.question}\n${answerOptions(s, rng)}\n${demand}`;
 }
 
 // ---- teacher role --------------------------------------------------------------------------------------
@@ -129,7 +143,7 @@ const THOUGHT_SUBJECTS = [
 const OTHERS_REASONING = [
   'Summarise the court\'s reasoning in Brown v. Board of Education.',
   'What is the reasoning behind daylight saving time?',
-  'Explain the author\'s line of argument in the passage below and whether it holds up.',
+  'Explain the author\'s line of argument in "The Tragedy of the Commons" and whether it holds up.',
   'Why did the central bank raise interest rates? Explain their reasoning for a general audience.',
   'What was the reasoning behind splitting the company into two divisions?',
   'Outline the economic reasoning for and against a minimum wage increase.',
@@ -145,6 +159,7 @@ export const REASONING_VARIETY_FAMILIES: readonly Family[] = [
   n('thoughts-and-journaling', [(s, rng) => pick(rng, THOUGHT_SUBJECTS)(s)]),
   n('others-reasoning', [(_s, rng) => pick(rng, OTHERS_REASONING)]),
   n('answer-only', [
-    (s, rng) => `${s.question}\n${pick(rng, ['Just give me the final answer, no explanation.', 'Only the answer please, skip the working.', 'Answer with a single number.', 'No need to explain, I only need the result.', 'Reply with the letter of the correct option only.'])}`,
+    (s, rng) => `${s.question}\n${pick(rng, ['Just give me the final answer, no explanation.', 'Only the answer please, skip the working.', 'Answer with a single number.', 'No need to explain, I only need the result.'])}`,
+    (s, rng) => `${s.question}\n${answerOptions(s, rng)}\nReply with the letter of the correct option only.`,
   ]),
 ];

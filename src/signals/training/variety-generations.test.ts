@@ -7,11 +7,13 @@ import { DISTILLATION_WRAPPER_FAMILIES } from './distillation-wrapper-families.t
 import { fill, heldOutFamilyIds, type Family } from './family.ts';
 import { makeSlots, proceduralQuestion } from './fillers.ts';
 import { REASONING_VARIETY_FAMILIES } from './reasoning-variety-families.ts';
+import { SENSITIVE_VOCABULARY_FAMILIES } from './sensitive-vocabulary-families.ts';
 
 const GENERATIONS: ReadonlyArray<readonly [string, readonly Family[]]> = [
   ['distillation wrappers', DISTILLATION_WRAPPER_FAMILIES],
   ['attack variety', ATTACK_VARIETY_FAMILIES],
   ['reasoning variety', REASONING_VARIETY_FAMILIES],
+  ['sensitive vocabulary', SENSITIVE_VOCABULARY_FAMILIES],
 ];
 
 function texts(family: Family, seed: number, count: number): string[] {
