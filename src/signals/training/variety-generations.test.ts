@@ -66,3 +66,14 @@ test('attack variety: ciphered goals are not left in plain text', () => {
     assert.ok(!/\b(explain|write|tell me|describe|give)\b/i.test(body), text);
   }
 });
+
+test('reasoning variety: a request to weigh the options, or to answer with a letter, shows four or more labelled options', () => {
+  const optionLine = /^(?:[A-E][).]|\([a-d]\)|[1-4]\.) \S/;
+  const byOptions = REASONING_VARIETY_FAMILIES.find((f) => f.id === 'reasoning/variety-option-by-option')!;
+  const answerOnly = REASONING_VARIETY_FAMILIES.find((f) => f.id === 'negative/reasoning-variety-answer-only')!;
+  const letterOnly = texts(answerOnly, 4, 80).filter((text) => text.includes('letter of the correct option'));
+  assert.ok(letterOnly.length > 0);
+  for (const text of [...texts(byOptions, 4, 40), ...letterOnly]) {
+    assert.ok(text.split('\n').filter((line) => optionLine.test(line)).length >= 4, text);
+  }
+});
