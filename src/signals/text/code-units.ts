@@ -47,3 +47,8 @@ export class CodeUnits {
 export const userUnits = new CodeUnits();
 /** Shared by the signals that read RequestText.userCased one after the other: capability and the template. */
 export const userCasedUnits = new CodeUnits();
+/**
+ * Shared by the loops over raw text: normalizeText's whitespace collapse and the decode pre-scan, which requestText
+ * runs one after the other on the raw user text.
+ */
+export const rawUnits = new CodeUnits();
