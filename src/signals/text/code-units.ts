@@ -47,3 +47,9 @@ export class CodeUnits {
 export const userUnits = new CodeUnits();
 /** Shared by the signals that read RequestText.userCased one after the other: capability and the template. */
 export const userCasedUnits = new CodeUnits();
+/**
+ * Shared by the loops over raw text: normalizeText's whitespace collapse and the decode pre-scan, which requestText
+ * runs one after the other on the raw user text. Neither normalizes anything while it holds the units (the decoded
+ * pieces are normalized after the pre-scan), so neither reloads them under the other.
+ */
+export const rawUnits = new CodeUnits();

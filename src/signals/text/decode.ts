@@ -3,7 +3,7 @@
  * reversed text, invisible Unicode tag characters. Recovering them lets the same classifiers read them.
  */
 import { Buffer } from 'node:buffer';
-import { CodeUnits } from './code-units.ts';
+import { rawUnits } from './code-units.ts';
 import { cutAt, normalizeText } from './normalize.ts';
 
 /** Bounds on the work one call may do, whatever the input. */
@@ -166,11 +166,9 @@ function isHexChar(c: number): boolean {
  * character (counters and flags as arithmetic): a branch taken at every word boundary costs more here
  * than the rest of the loop.
  */
-const scanUnits = new CodeUnits();
-
 function decodeEncodedRuns(text: string, maxCandidates: number, out: string[]): number {
   const length = text.length;
-  const units = scanUnits.load(text);
+  const units = rawUnits.load(text);
   let hints = 0;
   let tries = 0;
   let run = 0; // base64 alphabet characters up to here

@@ -2,7 +2,7 @@
  * One canonical form of a prompt for every signal: the same words whatever tricks hide them
  * (fullwidth letters, zero-width joiners, Cyrillic look-alikes, odd spacing), in bounded time.
  */
-import { CodeUnits } from './code-units.ts';
+import { rawUnits } from './code-units.ts';
 
 /**
  * Normalizes `s` for matching: cuts it to `maxChars` first (NFKC on a megabyte is slow), then NFKC,
@@ -206,8 +206,6 @@ function skipKept(units: Uint16Array, len: number, from: number, previous: numbe
   return len;
 }
 
-const collapseUnits = new CodeUnits();
-
 /** Whether the code unit is a space or a line feed (a KIND_SINGLE character). */
 function isSingle(c: number): boolean {
   return c === 0x20 || c === 0x0a;
@@ -221,7 +219,7 @@ function isSingle(c: number): boolean {
  */
 function collapseRuns(text: string): string | undefined {
   const len = text.length;
-  const units = collapseUnits.load(text);
+  const units = rawUnits.load(text);
   const kinds = kindTable();
   let out = '';
   let copied = 0; // text[copied, i) is still to be copied unchanged

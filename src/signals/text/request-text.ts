@@ -46,6 +46,10 @@ export function requestText(req: NormalizedRequest): RequestText {
   }
   const userRaw = headAndTail(userPieces, USER_HEAD_CHARS, USER_TAIL_CHARS);
   const userCased = normalizeHeadAndTail(userRaw, USER_HEAD_CHARS, USER_TAIL_CHARS, true);
+  // Right after the normalization, whose collapse left the raw head's code units in rawUnits for the decode
+  // pre-scan (text/code-units.ts). A text that fits whole is decoded as it is: the "\n" that joins head and tail
+  // would only end the text with a separator, which no decoder finds anything in and normalization drops.
+  const decoded = decodeEmbedded(userRaw.tail.length === 0 ? userRaw.head : userRaw.head + '\n' + userRaw.tail);
   // Lower-casing the cased view is one native pass; normalizing twice would be two full passes.
   const user = markLowerCase(cutAt(userCased.toLowerCase(), MAX_USER_TEXT_CHARS));
   return {
@@ -54,7 +58,7 @@ export function requestText(req: NormalizedRequest): RequestText {
     userCased,
     lastUser: userPieces.length === 1 ? user
       : normalizeHeadAndTail(headAndTail([lastUser], USER_HEAD_CHARS, USER_TAIL_CHARS), USER_HEAD_CHARS, USER_TAIL_CHARS),
-    decoded: decodeEmbedded(userRaw.head + '\n' + userRaw.tail),
+    decoded,
   };
 }
 
