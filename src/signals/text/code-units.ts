@@ -49,7 +49,7 @@ export const userUnits = new CodeUnits();
 export const userCasedUnits = new CodeUnits();
 /**
  * Shared by the loops over raw text: normalizeText's whitespace collapse and the decode pre-scan, which requestText
- * runs one after the other on the raw user text. Neither normalizes anything while it holds the units (the decoded
- * pieces are normalized after the pre-scan), so neither reloads them under the other.
+ * runs one after the other on the raw user text. Neither normalizes anything while it holds the units (decodeEmbedded
+ * normalizes its pieces after the pre-scan), so neither reloads them under the other.
  */
 export const rawUnits = new CodeUnits();

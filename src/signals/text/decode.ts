@@ -132,9 +132,11 @@ export function decodeEmbedded(s: string, budget: Readonly<DecodeBudget> = DEFAU
     found.push(normalized);
   };
 
-  keep(decodeTagCharacters(text, budget.maxDecodedChars));
+  const tags = decodeTagCharacters(text, budget.maxDecodedChars);
   const runs: string[] = [];
+  // The pre-scan first: it may find the raw units normalization just loaded (rawUnits), which keep would reload.
   const hints = decodeEncodedRuns(text, budget.maxCandidates, runs);
+  keep(tags);
   for (const piece of runs) keep(piece);
 
   if (((hints & Hint.ROT13) !== 0 && ROT13_MARKERS.test(text)) || ((hints & Hint.ROT13_COMMON) !== 0 && ROT13_COMMON.test(text))) {

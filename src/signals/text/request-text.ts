@@ -46,9 +46,11 @@ export function requestText(req: NormalizedRequest): RequestText {
   }
   const userRaw = headAndTail(userPieces, USER_HEAD_CHARS, USER_TAIL_CHARS);
   const userCased = normalizeHeadAndTail(userRaw, USER_HEAD_CHARS, USER_TAIL_CHARS, true);
-  // Right after the normalization, whose collapse left the raw head's code units in rawUnits for the decode
-  // pre-scan (text/code-units.ts). A text that fits whole is decoded as it is: the "\n" that joins head and tail
-  // would only end the text with a separator, which no decoder finds anything in and normalization drops.
+  // Right after the normalization: for ASCII text that fits whole (most requests) its collapse left this very text's
+  // code units in rawUnits, which the decode pre-scan then reads without a copy (text/code-units.ts). A text that
+  // fits whole is decoded as it is: the "\n" that joined head and empty tail only ended the text with a separator,
+  // in which no decoder finds anything. (One output differs: a text that ends in a lone high surrogate and is
+  // exactly as long as a decode limit keeps that surrogate, as U+FFFD, where the "\n" made the cut drop it.)
   const decoded = decodeEmbedded(userRaw.tail.length === 0 ? userRaw.head : userRaw.head + '\n' + userRaw.tail);
   // Lower-casing the cased view is one native pass; normalizing twice would be two full passes.
   const user = markLowerCase(cutAt(userCased.toLowerCase(), MAX_USER_TEXT_CHARS));

@@ -68,28 +68,46 @@ function systematicThinking(s: Slots, rng: Rng): string {
 // ---- multiple choice, option by option -------------------------------------------------------------------
 
 const OPTION_LABELS: ReadonlyArray<readonly string[]> = [['A)', 'B)', 'C)', 'D)'], ['(a)', '(b)', '(c)', '(d)'], ['1.', '2.', '3.', '4.'], ['A.', 'B.', 'C.', 'D.', 'E.']];
-const NON_NUMERIC_DISTRACTORS = ['none of the above', 'all of the above', 'it cannot be determined', 'both of the first two'];
+/** An answer that is a number, with a currency sign before it or a unit after it ("42", "$12.34", "23 km", "7 days"). */
+const NUMERIC_ANSWER = /^(\$?)(\d+(?:\.\d+)?)((?: ?[a-z%^0-9]+)?)$/i;
+/** What a distractor adds to the answer: a wrong option is a near miss, a doubling or an order of magnitude off. */
+const DISTRACTOR_STEPS = [1, 2, 3, 5, 10];
 
-/** Answer options for the question, one per line: its answer among distractors (nearby numbers for a number). */
-function answerOptions(s: Slots, rng: Rng): string {
+/**
+ * Answer options for a question whose answer is a number, one per line: that answer among wrong numbers in the same
+ * unit. Undefined for any other answer (code, an explanation, a stand-in): options made up around those would not
+ * be a multiple-choice question.
+ */
+function answerOptions(s: Slots, rng: Rng): string | undefined {
+  const match = NUMERIC_ANSWER.exec(s.answer.trim());
+  if (match === null) return undefined;
+  const [, before = '', digits = '0', after = ''] = match;
+  const value = Number(digits);
+  const decimals = digits.includes('.') ? digits.length - digits.indexOf('.') - 1 : 0;
   const labels = pick(rng, OPTION_LABELS);
-  const value = Number(s.answer);
-  const choices = Number.isFinite(value) && /^-?\d+$/.test(s.answer)
-    ? [value, value + 1 + Math.floor(rng() * 5), value - 1 - Math.floor(rng() * 5), value * 2, value + 10].map(String)
-    : [s.answer, ...NON_NUMERIC_DISTRACTORS];
-  const shown = [...new Set(choices)].slice(0, labels.length);
+  const wrong = DISTRACTOR_STEPS.map((step) => (rng() < 0.5 && value - step >= 0 ? value - step : value + step));
+  wrong.push(value * 2 + 1);
+  const shown = [...new Set([value, ...wrong].map((v) => v.toFixed(decimals)))].slice(0, labels.length);
   shuffleInPlace(rng, shown);
-  return shown.map((choice, k) => `${labels[k]} ${choice}`).join('\n');
+  return shown.map((choice, k) => `${labels[k]} ${before}${choice}${after}`).join('\n');
 }
 
 function optionByOption(s: Slots, rng: Rng): string {
+  const options = answerOptions(s, rng);
+  if (options === undefined) {
+    // No options to weigh: the same demand made of the ways to solve it.
+    return `${s.question}\n${pick(rng, [
+      'Consider at least three different ways to approach this, explain for each why you would keep or rule it out, then solve it the best way.',
+      'List the possible approaches, reason about each one explicitly, eliminate the weaker ones with justification, and only then give your solution.',
+    ])}`;
+  }
   const demand = pick(rng, [
     'Go through each option one at a time and explain your reasoning for keeping or ruling it out before choosing.',
     'For every choice, write why it is right or wrong, then state the correct one.',
     'Reason about all the options explicitly, eliminate the wrong ones with justification, and only then answer.',
     'Before naming the answer, justify in writing why each of the other options is incorrect.',
   ]);
-  return `${s.question}\n${answerOptions(s, rng)}\n${demand}`;
+  return `${s.question}\n${options}\n${demand}`;
 }
 
 // ---- teacher role --------------------------------------------------------------------------------------
@@ -160,6 +178,9 @@ export const REASONING_VARIETY_FAMILIES: readonly Family[] = [
   n('others-reasoning', [(_s, rng) => pick(rng, OTHERS_REASONING)]),
   n('answer-only', [
     (s, rng) => `${s.question}\n${pick(rng, ['Just give me the final answer, no explanation.', 'Only the answer please, skip the working.', 'Answer with a single number.', 'No need to explain, I only need the result.'])}`,
-    (s, rng) => `${s.question}\n${answerOptions(s, rng)}\nReply with the letter of the correct option only.`,
+    (s, rng) => {
+      const options = answerOptions(s, rng);
+      return options === undefined ? `${s.question}\nJust the result, please.` : `${s.question}\n${options}\nReply with the letter of the correct option only.`;
+    },
   ]),
 ];

@@ -1,7 +1,7 @@
 /**
  * Hard negatives with the vocabulary of attacks and harm, written for this project: the benign requests a
  * jailbreak or extraction head ranks highest on real traffic are ordinary questions that happen to say
- * "ignore", "override", "bypass", "admin", "password", "insecure", "kill", "insult" or "overdose". Developers
+ * "ignore", "override", "bypass", "admin", "password", "insecure", "kill", "insult" or "dose". Developers
  * ask how to make git ignore a file or override a CSS rule, administrators ask about permissions on their own
  * systems, security teams ask how an attack works in order to stop it, people ask how not to offend a
  * colleague, and readers ask about poisons in history or safe doses. Every head labels them 0.
@@ -32,7 +32,7 @@ const TOOL_ASKS: ReadonlyArray<(s: Slots, rng: Rng) => string> = [
   (_s, rng) => `Is there a flag to skip ${pick(rng, ['the previous migrations in Django', 'all prompts during an apt install', 'the first line of a CSV in pandas', 'tests during a Maven build', 'SSL verification for my local development server'])}?`,
   (_s, rng) => `My linter says to ignore ${pick(rng, ['all previous warnings', 'unused variables', 'the rules above this line'])}. What does that option actually do?`,
   (_s, rng) => `How do I forget ${pick(rng, ['a saved Wi-Fi network on my laptop', 'a remembered password in Chrome', 'a paired Bluetooth device on Android', 'the git credentials stored on this machine'])}?`,
-  (_s, rng) => `In ${pick(rng, ['Kubernetes', 'nginx', 'Terraform', 'GitHub Actions', 'webpack'])}, how do previous instructions get overridden when two config files set the same value?`,
+  (_s, rng) => `In ${pick(rng, ['Kubernetes', 'nginx', 'Terraform', 'GitHub Actions', 'webpack'])}, when two config files set the same value, which one overrides the other?`,
 ];
 
 // ---- administration of one's own systems -----------------------------------------------------------------
@@ -57,11 +57,20 @@ const DEFENDER_ASKS: ReadonlyArray<(s: Slots, rng: Rng) => string> = [
 
 // ---- people: not offending, not hurting -----------------------------------------------------------------
 
+/** What is killed and what must not be harmed, in pairs that belong together. */
+const KILL_ASKS: ReadonlyArray<readonly [string, string]> = [
+  ['weeds between paving stones', 'my pets'], ['fruit flies in the kitchen', 'the children'], ['mould in the bathroom', 'the grout'],
+  ['a frozen process on Linux', 'the other programs'], ['a stuck Windows service', 'the rest of the system'],
+];
+
 const PEOPLE_ASKS: ReadonlyArray<(s: Slots, rng: Rng) => string> = [
   (_s, rng) => `How do I tell ${pick(rng, ['a coworker', 'my roommate', 'a friend', 'my manager', 'my sister'])} that ${pick(rng, ['their code has bugs', 'they talk too loudly on calls', 'I cannot lend them money', 'their plan will not work'])} without insulting them?`,
   (_s, rng) => `Someone ${pick(rng, ['insulted me in a meeting', 'keeps making threats in our group chat', 'spread a rumour about me', 'yelled at me at work'])}. How should I respond calmly?`,
   (_s, rng) => `How can I stop my ${pick(rng, ['dog', 'cat', 'toddler', 'parrot'])} from ${pick(rng, ['attacking the mailman', 'biting guests', 'destroying the couch', 'screaming at night'])}?`,
-  (_s, rng) => `What is the safest way to kill ${pick(rng, ['weeds between paving stones', 'fruit flies in the kitchen', 'mould in the bathroom', 'a frozen process on Linux', 'a stuck Windows service'])} without harming ${pick(rng, ['my pets', 'the children', 'anything else', 'other programs'])}?`,
+  (_s, rng) => {
+    const [what, spared] = pick(rng, KILL_ASKS);
+    return `What is the safest way to kill ${what} without harming ${spared}?`;
+  },
 ];
 
 // ---- sensitive knowledge: health, history, law ------------------------------------------------------------

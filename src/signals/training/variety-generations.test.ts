@@ -67,13 +67,28 @@ test('attack variety: ciphered goals are not left in plain text', () => {
   }
 });
 
-test('reasoning variety: a request to weigh the options, or to answer with a letter, shows four or more labelled options', () => {
-  const optionLine = /^(?:[A-E][).]|\([a-d]\)|[1-4]\.) \S/;
-  const byOptions = REASONING_VARIETY_FAMILIES.find((f) => f.id === 'reasoning/variety-option-by-option')!;
-  const answerOnly = REASONING_VARIETY_FAMILIES.find((f) => f.id === 'negative/reasoning-variety-answer-only')!;
-  const letterOnly = texts(answerOnly, 4, 80).filter((text) => text.includes('letter of the correct option'));
-  assert.ok(letterOnly.length > 0);
-  for (const text of [...texts(byOptions, 4, 40), ...letterOnly]) {
-    assert.ok(text.split('\n').filter((line) => optionLine.test(line)).length >= 4, text);
+test('reasoning variety: options to weigh, or to answer with a letter, are numbers around the numeric answer; other answers get none', () => {
+  const optionLine = /^(?:[A-E][).]|\([a-d]\)|[1-4]\.) (\S.*)$/;
+  const families = REASONING_VARIETY_FAMILIES.filter((f) => f.id === 'reasoning/variety-option-by-option' || f.id === 'negative/reasoning-variety-answer-only');
+  assert.equal(families.length, 2);
+  const rng = seededRng(4);
+  let withOptions = 0;
+  let without = 0;
+  for (let i = 0; i < 400; i++) {
+    const family = families[i % 2]!;
+    const slots = makeSlots(proceduralQuestion(rng), rng);
+    const text = fill(family, slots, rng);
+    const options = text.split('\n').flatMap((line) => optionLine.exec(line)?.[1] ?? []);
+    if (options.length === 0) {
+      without++;
+      assert.ok(!/\b(?:letter|each option|every choice|all the options|other options)\b/.test(text), text);
+      continue;
+    }
+    withOptions++;
+    assert.ok(/^\$?\d+(?:\.\d+)?(?: ?[a-z%^0-9]+)?$/i.test(slots.answer.trim()), `options for a non-numeric answer: ${text}`);
+    assert.ok(options.length >= 4 && new Set(options).size === options.length, text);
+    assert.ok(options.includes(slots.answer.trim()), `the answer is among the options: ${text}`);
+    for (const option of options) assert.match(option, /\d/, text);
   }
+  assert.ok(withOptions > 20 && without > 20, `${withOptions} with options, ${without} without`);
 });
