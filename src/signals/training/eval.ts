@@ -45,6 +45,7 @@ interface Row {
 }
 
 const sharegptTest = (t: LabeledText): boolean => t.group === 'sharegpt';
+const sharegptOrHardNegative = (t: LabeledText): boolean => t.group === 'sharegpt' || t.group === 'own-heldout/negative';
 const benignAll = (t: LabeledText): boolean => t.group === 'sharegpt' || t.group === 'gsm8k' || t.group === 'codealpaca' || t.group === 'own-heldout/negative';
 
 function tasksFor(split: string, testAttack: string): Task[] {
@@ -59,6 +60,9 @@ function tasksFor(split: string, testAttack: string): Task[] {
   }
   tasks.push({ split, name: 'jailbreak: own held-out families', heads: ['jailbreak'], positives: own('jailbreak'), negatives: sharegptTest, negativesName: 'ShareGPT test half', competitors: true });
   tasks.push({ split, name: 'prompt_extraction: own held-out families', heads: ['prompt_extraction'], positives: own('prompt_extraction'), negatives: sharegptTest, negativesName: 'ShareGPT test half', competitors: true });
+  // The held-out hard negatives (benign requests with the vocabulary of attacks, among others) next to ShareGPT.
+  tasks.push({ split, name: 'jailbreak: same positives', heads: ['jailbreak'], positives: own('jailbreak'), negatives: sharegptOrHardNegative, negativesName: 'ShareGPT test half + own held-out hard negatives', competitors: true });
+  tasks.push({ split, name: 'prompt_extraction: same positives', heads: ['prompt_extraction'], positives: own('prompt_extraction'), negatives: sharegptOrHardNegative, negativesName: 'ShareGPT test half + own held-out hard negatives', competitors: true });
   tasks.push({ split, name: 'reasoning_elicitation: held-out wrappers x held-out fillers', heads: ['reasoning_elicitation'], positives: own('reasoning_elicitation'), negatives: sharegptTest, negativesName: 'ShareGPT test half', competitors: false });
   tasks.push({ split, name: 'reasoning_elicitation: same positives', heads: ['reasoning_elicitation'], positives: own('reasoning_elicitation'), negatives: benignAll, negativesName: 'ShareGPT + bare gsm8k/codealpaca test + own held-out hard negatives', competitors: false });
   tasks.push({ split, name: 'rubric_harvest: own held-out families', heads: ['rubric_harvest'], positives: own('rubric_harvest'), negatives: sharegptTest, negativesName: 'ShareGPT test half', competitors: false });
