@@ -41,6 +41,14 @@ test('math: a word problem, arithmetic, LaTeX', () => {
   assert.ok(scoresOf('What is 17 * 23 + 4 / 2?').math > 0.6);
 });
 
+test('math: × and ÷ are operators, as * and / are, in any script ("12×7" is no word)', () => {
+  assert.equal(scoresOf('What is 17 × 23 + 4 ÷ 2?').math, scoresOf('What is 17 * 23 + 4 / 2?').math);
+  assert.equal(scoresOf('Compute 12×7÷3.').math, scoresOf('Compute 12*7/3.').math);
+  assert.ok(scoresOf('计算 12×5÷3 的结果').math > 0.5);
+  // Letters around the sign stay words: "größe×breite" reads as two words, as "größe*breite" does.
+  assert.deepEqual(scoresOf('größe×breite'), scoresOf('größe*breite'));
+});
+
 test('coding: a fenced snippet, a stack trace, an implementation request', () => {
   const fenced = scoresOf('Why does this fail?\n```js\nconst total = items.reduce((a, b) => a + b);\nconsole.log(total);\n```');
   assert.equal(top(fenced), 'coding');

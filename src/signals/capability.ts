@@ -103,10 +103,7 @@ class Tally {
   readonly cues = new Float64Array(CAPABILITIES.length);
   words = 0;
   numbers = 0;
-  /**
-   * + - * / ^ % written right after a number or a closing parenthesis. (× and ÷ are not counted: the scan reads every
-   * character from U+00C0 up as part of a token; counting them would change the scores the engine was evaluated on.)
-   */
+  /** + - * / ^ % × ÷ written right after a number or a closing parenthesis ("3×4" is arithmetic, not a word). */
   arithmetic = 0;
   equals = 0;
   /** == != => <= >= && || ++ -> and friends. */
@@ -125,7 +122,12 @@ class Tally {
 }
 
 function isWordCode(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c >= 0xc0;
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || isWideWordCode(c);
+}
+
+/** Whether a code unit from U+00C0 up is part of a token: all are but the two arithmetic signs in Latin-1, × and ÷. */
+function isWideWordCode(c: number): boolean {
+  return c >= 0xc0 && c !== 0xd7 && c !== 0xf7;
 }
 
 const ASCII_KIND = Uint8Array.from({ length: 128 }, (_, c) => (isWordCode(c) ? Scan.K_WORD : c === 32 || c === 10 || c === 9 || c === 13 ? Scan.K_SPACE : Scan.K_OTHER));
@@ -256,7 +258,7 @@ function scan(text: string, weight: number, t: Tally, codeUnits: CodeUnits, word
   let lastSignificant = 32; // previous non-space character
   for (let i = 0; i < length; i++) {
     let c = units[i]!;
-    let kind = c < 128 ? ASCII_KIND[c]! : c >= 0xc0 ? Scan.K_WORD : Scan.K_OTHER;
+    let kind = c < 128 ? ASCII_KIND[c]! : isWideWordCode(c) ? Scan.K_WORD : Scan.K_OTHER;
     if (kind === Scan.K_WORD) {
       // A token, read to its end by an inner loop (the zeros after the text end it there).
       const start = i;
@@ -288,7 +290,7 @@ function scan(text: string, weight: number, t: Tally, codeUnits: CodeUnits, word
         }
         hash = tokenHashStep(hash, c);
         c = units[++i]!;
-      } while (c < 128 ? ASCII_KIND[c] === Scan.K_WORD : c >= 0xc0);
+      } while (c < 128 ? ASCII_KIND[c] === Scan.K_WORD : isWideWordCode(c));
       lastSignificant = units[i - 1]!;
       // A plain word (ASCII letters and digits, a letter among them): its token hash is the template's word hash.
       if (letters > 0 && !wide && underscores === 0) words?.add(start, i, hash, i - start - letters);
@@ -378,7 +380,7 @@ function endWordString(word: string, afterBackslash: boolean, t: Tally, weight: 
 /** Shape counts from one punctuation character, given its neighbours. */
 function punctuation(c: number, lastSignificant: number, next: number, previous: number, weight: number, t: Tally): void {
   switch (c) {
-    case 43: case 42: case 47: case 94: case 37: case 45: // + * / ^ % -
+    case 43: case 42: case 47: case 94: case 37: case 45: case 0xd7: case 0xf7: // + * / ^ % - × ÷
       if (isDigit(lastSignificant) || lastSignificant === 41) t.arithmetic += weight;
       if ((c === 43 && next === 43) || (c === 45 && next === 62)) t.codeOperators += weight; // ++ ->
       break;
