@@ -21,16 +21,11 @@
 import { Buffer } from 'node:buffer';
 import { pick, type Rng } from '../classifier/rng.ts';
 import { rot13 } from '../text/decode.ts';
-import { maybe, sentences, type Family, type Slots } from './family.ts';
+import { capitalise, maybe, sentences, type Family, type Slots } from './family.ts';
 
 const j = (id: string, templates: Family['templates']): Family => ({ id: `jailbreak/technique-${id}`, kind: 'jailbreak', templates });
 const x = (id: string, templates: Family['templates']): Family => ({ id: `extraction/technique-${id}`, kind: 'prompt_extraction', templates });
 const n = (id: string, templates: Family['templates']): Family => ({ id: `negative/technique-${id}`, kind: 'negative', templates });
-
-/** Sometimes empty: optional parts of a composition. */
-function capitalise(text: string): string {
-  return `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
-}
 
 // ---- goals ------------------------------------------------------------------------------------------
 

@@ -17,7 +17,7 @@
  * languages and scripts the multilingual wrappers use.
  */
 import { pick, type Rng } from '../classifier/rng.ts';
-import { maybe, sentences, type Family, type Slots } from './family.ts';
+import { capitalise, maybe, sentences, type Family, type Slots } from './family.ts';
 
 const r = (id: string, templates: Family['templates']): Family => ({ id: `reasoning/wrapper-${id}`, kind: 'reasoning_elicitation', templates });
 const g = (id: string, templates: Family['templates']): Family => ({ id: `rubric/wrapper-${id}`, kind: 'rubric_harvest', templates });
@@ -47,10 +47,6 @@ const PROCESS_FRAMES = ['For every request', 'Before answering any question', 'W
 /** "Articulate your internal reasoning in full before the answer", composed. */
 function articulationDemand(s: Slots, rng: Rng): string {
   return sentences(capitalise(pick(rng, EXPOSE_VERBS)), `your ${pick(rng, REASONING_NOUNS)}`, pick(rng, COMPLETENESS), pick(rng, PLACEMENT(s))).replace(/\s+$/, '') + '.';
-}
-
-function capitalise(text: string): string {
-  return `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
 }
 
 // ---- forced reasoning language -------------------------------------------------------------------------

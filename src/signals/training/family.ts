@@ -92,3 +92,8 @@ export function sentences(...parts: string[]): string {
   }
   return text;
 }
+
+/** `text` with its first character upper-cased. */
+export function capitalise(text: string): string {
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
+}

@@ -7,7 +7,7 @@
  */
 import { Buffer } from 'node:buffer';
 import { pick } from '../classifier/rng.ts';
-import type { Family } from './family.ts';
+import { capitalise, type Family } from './family.ts';
 import { rot13 } from '../text/decode.ts';
 
 const j = (id: string, templates: Family['templates']): Family => ({ id: `jailbreak/${id}`, kind: 'jailbreak', templates });
@@ -16,10 +16,6 @@ const x = (id: string, templates: Family['templates']): Family => ({ id: `extrac
 /** A goal without its leading verb of explanation ("explain how to X" -> "X"). */
 function bareGoal(goal: string): string {
   return goal.replace(/^(explain|describe|tell me|give|write)( me)? (how to |instructions for |a guide to )?/, '');
-}
-
-function capitalise(text: string): string {
-  return `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
 }
 
 /** A random-search style suffix: a run of characters drawn from letters, digits and symbols. */
